@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { Locale, type Settings } from '@/lib/schema';
+import { loadSettings, saveSettings } from '@/lib/settings';
+import { Field, inputClass } from './Field';
+import { useTranslate } from './use-translate';
+
+const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', zh_CN: '简体中文' };
+
+export function Options() {
+  const t = useTranslate();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => void loadSettings().then(setSettings), []);
+  if (!settings) return null;
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    if (!settings) return;
+    try {
+      setSettings(await saveSettings(settings));
+      setStatus(t('optionsSaved'));
+    } catch (error) {
+      setStatus(t('errorPrefix', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
+  return (
+    <main className="mx-auto max-w-xl space-y-4 p-6 font-sans text-sm text-gray-900">
+      <h1 className="text-xl font-semibold text-brand-700">{t('optionsTitle')}</h1>
+      <form className="space-y-4" onSubmit={(e) => void save(e)}>
+        <Field label={t('optionsRepName')}>
+          <input className={inputClass} name="repName" maxLength={100} value={settings.repName} onChange={(e) => setSettings({ ...settings, repName: e.target.value })} />
+        </Field>
+        <Field label={t('optionsLanguage')}>
+          <select
+            className={inputClass}
+            name="locale"
+            value={settings.locale ?? ''}
+            onChange={(e) => setSettings({ ...settings, locale: e.target.value ? Locale.parse(e.target.value) : null })}
+          >
+            <option value="">{t('optionsLanguageAuto')}</option>
+            {Locale.options.map((locale) => (
+              <option key={locale} value={locale}>
+                {LANGUAGE_NAMES[locale]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <fieldset className="rounded border border-gray-200 p-3">
+          <legend className="px-1 text-xs font-medium text-gray-600">{t('optionsBackend')}</legend>
+          <p className="text-gray-600">{t('optionsBackendSoon')}</p>
+        </fieldset>
+        <div className="flex items-center gap-3">
+          <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+            {t('optionsSave')}
+          </button>
+          <span role="status">{status}</span>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { CLIP_MENU_ID, installContextMenu, messageHandlers, openSidebar } from '@/lib/background';
+import { LeadStore, SidecarDatabase } from '@/lib/db';
+import { handleMessage } from '@/lib/messaging';
+import { loadSettings, watchSettings } from '@/lib/settings';
+
+export default defineBackground(() => {
+  // The only place that opens IndexedDB: a content script's Dexie would write into the page's own database.
+  const leads = new LeadStore(new SidecarDatabase());
+  const handlers = messageHandlers(leads, async () => null);
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
+    handleMessage(message, { tabId: sender.tab?.id, fromExtensionPage }, handlers).then(sendResponse);
+    return true;
+  });
+
+  browser.runtime.onInstalled.addListener(async () => installContextMenu(await loadSettings()));
+  watchSettings((settings) => void installContextMenu(settings));
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CLIP_MENU_ID && tab?.id !== undefined) void openSidebarReporting(tab.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-sidebar' && tab?.id !== undefined) void openSidebarReporting(tab.id);
+  });
+
+  if (import.meta.env.MODE === 'e2e') {
+    // e2e builds only: automation cannot click the toolbar, so tests call the same function a click does.
+    Object.assign(globalThis, { sidecarE2E: { openSidebar } });
+  }
+});
+
+async function openSidebarReporting(tabId: number): Promise<void> {
+  try {
+    await openSidebar(tabId);
+  } catch (error) {
+    console.warn('Sidecar:', error instanceof Error ? error.message : error);
+  }
+}

@@ -1,0 +1,1 @@
+export { extractCompany } from './extract-company';

@@ -1,0 +1,50 @@
+import { findNumbers, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { TextEvidence } from '../schema';
+import { snippetAround } from './page-text';
+
+const MAX_PHONES = 50;
+/** Numbers that sites print as placeholders: all one digit, or a run like 123-456-7890. */
+const PLACEHOLDER_DIGITS = /^(\d)\1+$|1234567|0123456|9876543/;
+
+/** The country whose national format the page most likely uses, from the domain's suffix or the page language. */
+export function countryHint(domain: string | null, lang: string | null): CountryCode | undefined {
+  const tld = domain?.split('.').pop()?.toUpperCase();
+  if (tld && /^[A-Z]{2}$/.test(tld)) return (tld === 'UK' ? 'GB' : tld) as CountryCode;
+  const region = lang?.split(/[-_]/)[1]?.toUpperCase();
+  if (region && /^[A-Z]{2}$/.test(region)) return region as CountryCode;
+  if (lang?.toLowerCase().startsWith('zh')) return 'CN';
+  return undefined;
+}
+
+function isPlaceholder(nationalNumber: string): boolean {
+  return PLACEHOLDER_DIGITS.test(nationalNumber);
+}
+
+/**
+ * Phone numbers from tel: links and the visible text, parsed and validated by libphonenumber-js and
+ * written in international format so that the same number found twice is kept once.
+ */
+export function extractPhones(doc: Document, text: string, country: CountryCode | undefined): TextEvidence[] {
+  const found = new Map<string, TextEvidence>();
+  const add = (international: string, evidence: Omit<TextEvidence, 'value'>) => {
+    if (found.size < MAX_PHONES && !found.has(international)) found.set(international, { value: international, ...evidence });
+  };
+  for (const link of doc.querySelectorAll('a[href^="tel:" i]')) {
+    const raw = (link.getAttribute('href') ?? '').slice(4);
+    const phone = parsePhoneNumberFromString(raw, { defaultCountry: country });
+    if (phone?.isPossible() && !isPlaceholder(phone.nationalNumber)) {
+      add(phone.formatInternational(), { source: 'link', snippet: (link.textContent ?? raw).trim().slice(0, 200), confidence: 0.95 });
+    }
+  }
+  // Without a country hint only numbers written with their +country code can be read reliably.
+  for (const match of findNumbers(text, { defaultCountry: country, v2: true })) {
+    const { number, startsAt, endsAt } = match;
+    if (!number.isValid() || isPlaceholder(number.nationalNumber)) continue;
+    add(number.formatInternational(), {
+      source: 'text',
+      snippet: snippetAround(text, startsAt, endsAt - startsAt),
+      confidence: country || number.number.startsWith('+') ? 0.8 : 0.6,
+    });
+  }
+  return [...found.values()];
+}

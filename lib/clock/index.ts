@@ -1,0 +1,1 @@
+export { compareHlc, formatHlc, parseHlc, receiveHlc, tickHlc, type HlcState } from './hlc';

@@ -1,0 +1,58 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Activity, Capture, Contact, Lead, Task } from '../schema';
+import { searchKeysFor } from './search-keys';
+
+/** A lead as stored: the synced record plus derived, local-only index keys. */
+export type LeadRow = Lead & { searchKeys: string[] };
+
+/** Local-only bookkeeping (clock state, code sequences); never synced. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'sidecar';
+
+/**
+ * The schema history. Each change is a new version with an upgrade where data moves, and
+ * tests/lib/db/migrations.test.ts opens the previous version with fixture data and checks the result.
+ */
+export const SCHEMA_HISTORY = {
+  1: {
+    leads: 'id, &domain, name, stage, tier, ownerId, updatedAt, code',
+    contacts: 'id, leadId, name, updatedAt',
+    activities: 'id, leadId, occurredAt, externalKey, updatedAt',
+    tasks: 'id, leadId, dueAt, status, assigneeId, updatedAt',
+    captures: 'id, leadId, domain, capturedAt',
+    meta: 'key',
+  },
+  // v2: prefix search that also finds Chinese names by any part, and the next-follow-up queue.
+  2: {
+    leads: 'id, &domain, *searchKeys, stage, tier, ownerId, nextFollowUpAt, updatedAt, code',
+  },
+} as const;
+
+export class SidecarDatabase extends Dexie {
+  leads!: EntityTable<LeadRow, 'id'>;
+  contacts!: EntityTable<Contact, 'id'>;
+  activities!: EntityTable<Activity, 'id'>;
+  tasks!: EntityTable<Task, 'id'>;
+  captures!: EntityTable<Capture, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_HISTORY[1]);
+    this.version(2)
+      .stores(SCHEMA_HISTORY[2])
+      .upgrade(async (tx) => {
+        await tx
+          .table('leads')
+          .toCollection()
+          .modify((lead: Partial<LeadRow>) => {
+            lead.searchKeys = searchKeysFor(lead.name, lead.legalName);
+            lead.nextFollowUpAt ??= null;
+          });
+      });
+  }
+}

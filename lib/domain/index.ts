@@ -1,0 +1,1 @@
+export { hostOf, registrableDomain } from './registrable-domain';

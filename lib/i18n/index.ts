@@ -1,0 +1,2 @@
+export type { MessageKey } from './en';
+export { resolveLocale, translator, type Translate } from './translate';

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { Id, SyncedRecord, shortText } from './common';
+
+export const PreferredChannel = z.enum(['phone', 'email', 'meeting', 'wechat', 'other']);
+/** The person's part in the buying decision (shared/domain.md §8, stakeholder map). */
+export const DecisionRole = z.enum(['decision_maker', 'influencer', 'user', 'procurement', 'gatekeeper', 'unknown']);
+
+export const ContactFields = z.object({
+  leadId: Id,
+  name: shortText.min(1),
+  title: shortText.nullable(),
+  phones: z.array(z.string().max(40)).max(20),
+  emails: z.array(z.email().max(254)).max(20),
+  preferredChannel: PreferredChannel.nullable(),
+  decisionRole: DecisionRole,
+  /** shared/domain.md §1: key facts are marked verified or not, with where they were checked. */
+  verified: z.boolean(),
+  notes: z.string().max(5000).nullable(),
+});
+export const Contact = SyncedRecord.extend(ContactFields.shape);
+export type Contact = z.infer<typeof Contact>;

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { SyncedRecord, Timestamp, longText, shortText } from './common';
+
+/** shared/domain.md §4: the seven customer statuses, plus after-sales care that follows a win. */
+export const Stage = z.enum([
+  'not_contacted',
+  'initial_contact',
+  'needs_confirmed',
+  'proposal_submitted',
+  'negotiation',
+  'won',
+  'lost',
+  'after_sales',
+]);
+export type Stage = z.infer<typeof Stage>;
+
+/** shared/domain.md §2: value x intent. Null until the lead is scored. */
+export const Tier = z.enum(['S', 'A', 'B', 'C']);
+export type Tier = z.infer<typeof Tier>;
+
+export const ValueLevel = z.enum(['high', 'medium', 'low']);
+export const Completeness = z.enum(['complete', 'mostly_complete', 'incomplete']);
+
+/** shared/domain.md §1: each source records what matters for comparing conversion per source. */
+export const LeadSource = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('website'),
+    pageUrl: z.url().max(4096),
+    needKeywords: z.array(shortText).max(50).default([]),
+  }),
+  z.object({
+    kind: z.literal('trade_show'),
+    event: shortText.optional(),
+    booth: shortText.optional(),
+    minutesOfInteraction: z.number().int().min(0).max(24 * 60).optional(),
+    productsOfInterest: z.array(shortText).max(50).default([]),
+    whyLeftDetails: shortText.optional(),
+  }),
+  z.object({
+    kind: z.literal('referral'),
+    referrer: shortText,
+    relation: shortText.optional(),
+    context: shortText.optional(),
+  }),
+  z.object({ kind: z.literal('email'), fromAddress: z.email().optional() }),
+  z.object({ kind: z.literal('phone'), detail: shortText.optional() }),
+  z.object({ kind: z.literal('social'), network: shortText.optional(), profileUrl: z.url().optional() }),
+  z.object({ kind: z.literal('partner'), partner: shortText }),
+  z.object({ kind: z.literal('import'), file: shortText.optional() }),
+]);
+export type LeadSource = z.infer<typeof LeadSource>;
+
+export const Money = z.object({
+  amount: z.number().nonnegative().max(1e13),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
+export const MoneyRange = z
+  .object({ min: Money.shape.amount.optional(), max: Money.shape.amount.optional(), currency: Money.shape.currency })
+  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, 'budget minimum is above maximum');
+
+export const CompetitorLink = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('none') }),
+  z.object({
+    status: z.literal('engaged'),
+    competitor: shortText,
+    ourAdvantages: shortText.optional(),
+    ourWeaknesses: shortText.optional(),
+  }),
+]);
+
+/** Human-readable code beside the internal id, as teams write it: LX + year + sequence (LX2026001). */
+export const LeadCode = z.string().regex(/^LX\d{4}\d{3,}$/);
+
+/**
+ * The fields a rep edits. Each is versioned on its own (SyncedRecord.versions), so two reps editing
+ * different fields of one lead offline both keep their edits.
+ */
+export const LeadFields = z.object({
+  code: LeadCode,
+  name: shortText.min(1),
+  legalName: shortText.nullable(),
+  /** Registrable domain (eTLD+1): the key that makes one company one lead. */
+  domain: z.string().max(253).nullable(),
+  website: z.url().max(4096).nullable(),
+  description: longText.nullable(),
+  industry: shortText.nullable(),
+  region: shortText.nullable(),
+  employees: z.number().int().nonnegative().max(10_000_000).nullable(),
+  revenue: Money.nullable(),
+  foundingYear: z.number().int().min(1600).max(2200).nullable(),
+  registeredLocation: shortText.nullable(),
+  /** Company switchboard contacts read from the site (people are Contacts). */
+  emails: z.array(z.email().max(254)).max(100),
+  phones: z.array(z.string().max(40)).max(100),
+  source: LeadSource,
+  needDescription: longText.nullable(),
+  painPoints: longText.nullable(),
+  expectedSolution: longText.nullable(),
+  budget: MoneyRange.nullable(),
+  decisionTimeline: shortText.nullable(),
+  currentSolution: shortText.nullable(),
+  tags: z.array(shortText).max(50),
+  valueLevel: ValueLevel.nullable(),
+  competitor: CompetitorLink.nullable(),
+  stage: Stage,
+  tier: Tier.nullable(),
+  nextFollowUpAt: Timestamp.nullable(),
+});
+export type LeadFields = z.infer<typeof LeadFields>;
+export type LeadField = keyof LeadFields;
+
+export const Lead = SyncedRecord.extend(LeadFields.shape);
+export type Lead = z.infer<typeof Lead>;
+
+/** What the sidebar may change in one save: any subset of the editable fields except the code. */
+export const LeadPatch = LeadFields.omit({ code: true }).partial();
+export type LeadPatch = z.infer<typeof LeadPatch>;

@@ -1,0 +1,1 @@
+export { loadSettings, saveSettings, watchSettings } from './settings-store';

@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+import tailwindcss from '@tailwindcss/vite';
+
+// The e2e build differs from the store build in one way only: it may script pages on 127.0.0.1,
+// because automation cannot click the toolbar icon that grants activeTab.
+const e2e = process.env.SIDECAR_E2E === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  vite: () => ({ plugins: [tailwindcss()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Least privilege: no host access at install; pages are scripted only after a user gesture.
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'open-sidebar': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandOpenSidebar__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'sidecar@sidecar-crm.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
