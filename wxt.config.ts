@@ -1,12 +1,13 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 
-// The e2e build differs from the store build in one way only: it may script pages on 127.0.0.1,
-// because automation cannot click the toolbar icon that grants activeTab.
+// The e2e build differs from the store build in one way: it may script plain-http test pages (served from
+// 127.0.0.1 under their real host names), because automation cannot click the toolbar icon that grants activeTab.
 const e2e = process.env.SIDECAR_E2E === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  outDir: e2e ? '.output-e2e' : '.output',
   vite: () => ({ plugins: [tailwindcss()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -14,7 +15,7 @@ export default defineConfig({
     default_locale: 'en',
     // Least privilege: no host access at install; pages are scripted only after a user gesture.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
-    host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
+    host_permissions: e2e ? ['http://*/*'] : [],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'open-sidebar': {

@@ -117,6 +117,16 @@ export class LeadStore {
     });
   }
 
+  /**
+   * Stores many validated leads in one transaction (imports, and the first pull from the team backend).
+   * All or nothing: one invalid lead or a duplicate domain rejects the whole batch and writes nothing.
+   */
+  async importLeads(leads: Lead[]): Promise<number> {
+    const rows = leads.map((lead) => toRow(Lead.parse(lead)));
+    await this.db.transaction('rw', this.db.leads, () => this.db.leads.bulkPut(rows));
+    return rows.length;
+  }
+
   /** Applies the rep's edits to a stored lead. */
   async update(id: string, edits: LeadPatch): Promise<Lead | undefined> {
     const { db } = this;
