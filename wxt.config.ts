@@ -24,7 +24,16 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'sidecar@sidecar-crm.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sidecar@sidecar-crm.org',
+              strict_min_version: '128.0',
+              // Sidecar sends nothing to its authors: leads stay in the browser (and, later, the team's own backend).
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

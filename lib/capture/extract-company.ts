@@ -1,9 +1,10 @@
 import { registrableDomain } from '../domain';
 import { PageCapture, type TextEvidence } from '../schema';
 import { readCompanyName, readDescription } from './company-name';
+import { readCopyrightHolder } from './copyright';
 import { extractEmails } from './emails';
 import { readJsonLd } from './json-ld';
-import { readPageText } from './page-text';
+import { readPageText, tidyLines } from './page-text';
 import { countryHint, extractPhones } from './phones';
 
 /**
@@ -25,8 +26,12 @@ export function extractCompany(doc: Document, url: string): PageCapture {
   for (const org of organizations) {
     for (const email of org.email ?? []) addUnique(emails, { value: email.replace(/^mailto:/i, '').toLowerCase(), source: 'json-ld', snippet: org.raw, confidence: 0.95 });
   }
-  const legalName = organizations.find((org) => org.legalName)?.legalName;
-  const name = readCompanyName(doc, domain, organizations);
+  const copyright = readCopyrightHolder(tidyLines(text));
+  const jsonLdLegalName = organizations.find((org) => org.legalName)?.legalName;
+  const legalName = jsonLdLegalName
+    ? { value: jsonLdLegalName, source: 'json-ld' as const, snippet: jsonLdLegalName, confidence: 0.95 }
+    : copyright?.legalName;
+  const name = readCompanyName(doc, domain, organizations, copyright);
   if (!name && !domain) warnings.push('No company name or domain found on this page.');
 
   const capture = {
@@ -35,7 +40,7 @@ export function extractCompany(doc: Document, url: string): PageCapture {
     domain,
     fields: {
       name,
-      legalName: legalName ? { value: legalName, source: 'json-ld' as const, snippet: legalName, confidence: 0.95 } : undefined,
+      legalName,
       description: readDescription(doc, organizations),
       emails: emails.filter((e) => /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(e.value)),
       phones,

@@ -16,6 +16,20 @@ export function countryHint(domain: string | null, lang: string | null): Country
   return undefined;
 }
 
+/**
+ * Numbers in running text that parse as phones but are not: a bare run of fewer than ten digits (a date,
+ * an order number: written phones carry separators, a + or a trunk prefix), dates, prices ("9.98-14.30万"),
+ * and licence numbers ("京ICP备05049539", "京公网安备 11010802000104号", "© 2004-2021").
+ */
+function looksLikeOtherNumber(raw: string, before: string): boolean {
+  return (
+    /^\d{1,9}$/.test(raw) ||
+    /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(raw) ||
+    /\d\.\d{2}/.test(raw) ||
+    /(ICP|备|©|copyright|\(c\))\s*$/i.test(before)
+  );
+}
+
 function isPlaceholder(nationalNumber: string): boolean {
   return PLACEHOLDER_DIGITS.test(nationalNumber);
 }
@@ -40,6 +54,9 @@ export function extractPhones(doc: Document, text: string, country: CountryCode 
   for (const match of findNumbers(text, { defaultCountry: country, v2: true })) {
     const { number, startsAt, endsAt } = match;
     if (!number.isValid() || isPlaceholder(number.nationalNumber)) continue;
+    // A bare run of fewer than ten digits in running text is far more often a date, a licence or an order
+    // number ("20210809") than a phone; written phones carry separators, a + or a trunk prefix.
+    if (looksLikeOtherNumber(text.slice(startsAt, endsAt), text.slice(Math.max(0, startsAt - 16), startsAt))) continue;
     add(number.formatInternational(), {
       source: 'text',
       snippet: snippetAround(text, startsAt, endsAt - startsAt),
