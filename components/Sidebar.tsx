@@ -44,6 +44,7 @@ export function Sidebar({ capture, onClose }: { capture: PageCapture; onClose: (
   return (
     <aside
       aria-label="Sidecar"
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
       className="flex h-full flex-col border-l border-gray-200 bg-white font-sans text-sm text-gray-900 shadow-2xl"
     >
       <header className="flex items-center justify-between border-b border-gray-200 bg-brand-50 px-4 py-3">

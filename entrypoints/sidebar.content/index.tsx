@@ -7,6 +7,7 @@ import { remToPx } from '@/lib/ui/rem-to-px';
 import styles from '@/components/styles.css?inline';
 
 const SIDEBAR_WIDTH = 380;
+const HOST_CSS = `:host{display:block!important;position:fixed!important;top:0!important;right:0!important;height:100vh!important;width:${SIDEBAR_WIDTH}px!important;max-width:100vw!important;z-index:2147483647!important;}`;
 
 /** Lives in the content script's isolated world, so the page cannot reach or fake it. */
 interface SidebarHandle {
@@ -30,19 +31,13 @@ export default defineContentScript({
       anchor: 'html',
       append: 'last',
       // rem would follow the page's root font size; pixels keep the sidebar the same size on every site.
-      css: remToPx(styles),
+      // The host is placed by this rule, not by inline styles: WXT's shadow-root reset (`:host{all:initial
+      // !important}`) beats inline styles, which left the sidebar in the page flow below the footer. Important
+      // rules inside the shadow root also beat the page's own, so a page cannot hide or move the sidebar.
+      css: `${remToPx(styles)}\n${HOST_CSS}`,
       // Typing in the sidebar must not trigger the page's keyboard shortcuts.
       isolateEvents: ['keydown', 'keyup', 'keypress', 'input'],
-      onMount(container, _shadow, host) {
-        Object.assign(host.style, {
-          position: 'fixed',
-          top: '0',
-          right: '0',
-          height: '100vh',
-          width: `${SIDEBAR_WIDTH}px`,
-          maxWidth: '100vw',
-          zIndex: '2147483647',
-        });
+      onMount(container) {
         container.style.height = '100%';
         const root = createRoot(container);
         // Read the page when the rep asks for it, not before: the capture is a snapshot of this moment.

@@ -44,5 +44,5 @@ export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = z.input<Protocol[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<Protocol[T]['response']>;
 
-/** The envelope on the wire. */
-export const Envelope = z.object({ type: z.string().max(64), data: z.unknown() });
+/** The envelope on the wire; `data` is optional so that an unknown type is reported as unknown, not as malformed. */
+export const Envelope = z.object({ type: z.string().max(64), data: z.unknown().optional() });
