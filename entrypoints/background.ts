@@ -13,7 +13,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
-    handleMessage(message, { tabId: sender.tab?.id, fromExtensionPage }, handlers).then(sendResponse);
+    handleMessage(message, { tabId: sender.tab?.id, fromExtensionPage, url: sender.url }, handlers).then(sendResponse);
     return true;
   });
 

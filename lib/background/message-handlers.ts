@@ -1,11 +1,27 @@
 import type { LeadStore } from '../db';
-import { ErrorCode, SidecarError, type Handlers } from '../messaging';
+import { registrableDomain } from '../domain';
+import { ErrorCode, SidecarError, type Handlers, type MessageSender } from '../messaging';
+import type { PageCapture } from '../schema';
 import { openSidebar } from './open-sidebar';
+
+/**
+ * The domain is the lead's identity, so the background derives it from the captured URL itself, and a
+ * content script may only file captures of the site it runs on.
+ */
+function trustedCapture(capture: PageCapture, sender: MessageSender): PageCapture {
+  const domain = registrableDomain(capture.url);
+  if (!sender.fromExtensionPage && sender.url !== undefined && registrableDomain(sender.url) !== domain) {
+    throw new SidecarError(ErrorCode.InvalidMessage, 'A page can only clip itself.');
+  }
+  return { ...capture, domain };
+}
 
 export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<string | null>): Handlers {
   return {
-    'clip.preview': async ({ capture }) => leads.previewClip(capture),
-    'clip.save': async ({ capture, edits }) => ({ lead: await leads.saveClip(capture, edits, await currentOwnerId()) }),
+    'clip.preview': async ({ capture }, sender) => leads.previewClip(trustedCapture(capture, sender)),
+    'clip.save': async ({ capture, edits }, sender) => ({
+      lead: await leads.saveClip(trustedCapture(capture, sender), edits, await currentOwnerId()),
+    }),
     'lead.forUrl': async ({ url }) => ({ lead: (await leads.findForUrl(url)) ?? null }),
     'lead.update': async ({ id, edits }) => {
       const lead = await leads.update(id, edits);

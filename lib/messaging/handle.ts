@@ -7,6 +7,8 @@ export interface MessageSender {
   tabId?: number;
   /** True when the message comes from one of our own extension pages rather than a content script. */
   fromExtensionPage: boolean;
+  /** The URL of the frame that sent the message (for a content script: the page it runs in). */
+  url?: string;
 }
 
 export type Handlers = {

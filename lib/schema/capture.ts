@@ -15,7 +15,8 @@ export type CaptureFields = z.infer<typeof CaptureFields>;
 
 /** The extractor's output before it is stored: crosses from the content script, so it is validated. */
 export const PageCapture = z.object({
-  url: z.url().max(4096),
+  /** Web pages and saved pages opened from disk; never javascript:, data: or extension URLs. */
+  url: z.url({ protocol: /^(https?|file)$/ }).max(4096),
   title: z.string().max(2000),
   /** Registrable domain (eTLD+1) of the page, e.g. "acme.co.uk"; null for IPs and local hosts. */
   domain: z.string().max(253).nullable(),

@@ -8,6 +8,7 @@ import {
   removeUserDataDir,
   sidebar,
   sidebarField,
+  tabIdOf,
   WAIT_MS,
   type SidecarBrowser,
 } from './support/browser';
@@ -62,7 +63,8 @@ describe('clipping a company', () => {
     // Restart the browser on the same profile: the lead is still there, once.
     await browser.close();
     browser = await launchSidecar(userDataDir, server.port);
-    const popup = await browser.openExtensionPage('popup.html');
+    const site = await openTab(browser, 'http://www.fincar.com.au/about');
+    const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, site)}`);
     await popup.setViewportSize({ width: 380, height: 600 });
     const rows = popup.getByTestId('lead-row');
     await rows.first().waitFor({ timeout: WAIT_MS });
@@ -71,6 +73,10 @@ describe('clipping a company', () => {
     expect(row).toContain('FinCar');
     expect(row).toContain(`${code} · fincar.com.au`);
     expect(row).toContain('Initial contact');
+    // The toolbar knows the company on any of its pages.
+    const thisSite = (await popup.getByTestId('site-lead').innerText()).replace(/\s+/g, ' ');
+    expect(thisSite).toContain('FinCar');
+    expect(thisSite).toContain('Initial contact');
     await popup.screenshot({ path: join(ARTIFACTS_DIR, 'popup.png') });
   });
 });

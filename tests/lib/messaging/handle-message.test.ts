@@ -68,3 +68,29 @@ describe('the background answers every message with a value, never a crash', () 
     expect(await handleMessage(request, fromPopup, failing(new TypeError('x is undefined')))).toMatchObject({ ok: false, error: { code: ErrorCode.Internal } });
   });
 });
+
+describe('captures are checked against the page that sent them', () => {
+  it('derives the domain from the captured URL, not from what the sender claims', async () => {
+    const { handlers } = background();
+    const capture = makeCapture({ domain: 'bank.com' });
+    const answer = await handleMessage({ type: 'clip.save', data: { capture, edits: {} } }, { ...fromPage, url: capture.url }, handlers);
+    expect(answer).toMatchObject({ ok: true, data: { lead: { domain: 'acme-robotics.com' } } });
+  });
+
+  it('refuses a content script filing a capture of another site', async () => {
+    const { store, handlers } = background();
+    const answer = await handleMessage(
+      { type: 'clip.save', data: { capture: makeCapture(), edits: {} } },
+      { ...fromPage, url: 'https://evil.example.net/' },
+      handlers,
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: ErrorCode.InvalidMessage } });
+    expect(await store.recent(10)).toEqual([]);
+  });
+
+  it('refuses script and data URLs', async () => {
+    const { handlers } = background();
+    const answer = await handleMessage({ type: 'clip.save', data: { capture: makeCapture({ url: 'javascript:alert(1)' }), edits: {} } }, fromPopup, handlers);
+    expect(answer).toMatchObject({ ok: false, error: { code: ErrorCode.InvalidMessage } });
+  });
+});
