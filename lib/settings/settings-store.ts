@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, Settings } from '../schema';
 
 const item = storage.defineItem<unknown>('local:settings');
 
-/** The rep's settings; anything stored that does not validate falls back to the defaults, field by field. */
+/** The rep's settings; stored settings that do not validate (an older or damaged shape) give the defaults. */
 export async function loadSettings(): Promise<Settings> {
   const stored = await item.getValue();
   const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...(stored && typeof stored === 'object' ? stored : {}) });
