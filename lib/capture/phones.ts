@@ -1,5 +1,5 @@
 import { findNumbers, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import type { TextEvidence } from '../schema';
+import type { PhoneEvidence } from '../schema';
 import { snippetAround } from './page-text';
 
 const MAX_PHONES = 50;
@@ -38,10 +38,10 @@ function isPlaceholder(nationalNumber: string): boolean {
  * Phone numbers from tel: links and the visible text, parsed and validated by libphonenumber-js and
  * written in international format so that the same number found twice is kept once.
  */
-export function extractPhones(doc: Document, text: string, country: CountryCode | undefined): TextEvidence[] {
-  const found = new Map<string, TextEvidence>();
-  const add = (international: string, evidence: Omit<TextEvidence, 'value'>) => {
-    if (found.size < MAX_PHONES && !found.has(international)) found.set(international, { value: international, ...evidence });
+export function extractPhones(doc: Document, text: string, country: CountryCode | undefined): PhoneEvidence[] {
+  const found = new Map<string, PhoneEvidence>();
+  const add = (international: string, evidence: Omit<PhoneEvidence, 'value' | 'kind'>) => {
+    if (found.size < MAX_PHONES && !found.has(international)) found.set(international, { value: international, kind: 'phone', ...evidence });
   };
   for (const link of doc.querySelectorAll('a[href^="tel:" i]')) {
     const raw = (link.getAttribute('href') ?? '').slice(4);

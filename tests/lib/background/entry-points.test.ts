@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '@/lib/schema';
 
 describe('ways to open the sidebar', () => {
   it('injects the sidebar script into the tab the rep asked for', async () => {
-    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined as never);
     await openSidebar(42);
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 42 }, files: ['/content-scripts/sidebar.js'] });
   });
