@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
+import { maskPhone } from '@/lib/privacy';
 import { Locale, type Settings } from '@/lib/schema';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { Field, inputClass } from './Field';
 import { useTranslate } from './use-translate';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', zh_CN: '简体中文' };
+/** The playbook's own example (shared/domain.md §7), shown as it would be saved. */
+const EXAMPLE_PHONE = '010-12345678';
 
 export function Options() {
   const t = useTranslate();
@@ -47,6 +50,25 @@ export function Options() {
             ))}
           </select>
         </Field>
+        <fieldset className="space-y-2 rounded border border-gray-200 p-3" data-testid="privacy">
+          <legend className="px-1 text-xs font-medium text-gray-600">{t('optionsPrivacy')}</legend>
+          <label className="flex items-center gap-2 font-medium">
+            <input
+              type="checkbox"
+              name="maskContactPhones"
+              checked={settings.maskContactPhones}
+              onChange={(e) => setSettings({ ...settings, maskContactPhones: e.target.checked })}
+            />
+            {t('optionsMaskPhones')}
+          </label>
+          <p className="text-gray-600">{t('optionsMaskPhonesHelp')}</p>
+          <p className="font-mono text-xs text-gray-800" data-testid="mask-example">
+            {settings.maskContactPhones
+              ? t('optionsMaskPhonesExample', { example: maskPhone(EXAMPLE_PHONE) })
+              : t('optionsMaskPhonesOff', { example: EXAMPLE_PHONE })}
+          </p>
+          {!settings.maskContactPhones ? <p className="text-xs text-gray-500">{t('optionsMaskPhonesNote')}</p> : null}
+        </fieldset>
         <fieldset className="rounded border border-gray-200 p-3">
           <legend className="px-1 text-xs font-medium text-gray-600">{t('optionsBackend')}</legend>
           <p className="text-gray-600">{t('optionsBackendSoon')}</p>

@@ -1,13 +1,17 @@
-import { useEffect, useState } from 'react';
-import { sendMessage, type ErrorValue } from '@/lib/messaging';
+import { useCallback, useEffect, useState } from 'react';
+import { sendMessage, type ErrorValue, type ResponseOf } from '@/lib/messaging';
 import { Stage, type Lead, type PageCapture } from '@/lib/schema';
+import { CompanyProfileFields } from './CompanyProfileFields';
+import { ContactList } from './ContactList';
+import { DuplicateList } from './DuplicateList';
 import { ErrorNote } from './ErrorNote';
 import { Field, inputClass } from './Field';
+import { LeadAssessmentView } from './LeadAssessmentView';
 import { editsFrom, formStateOf, type LeadFormState } from './lead-form-state';
 import { TierBadge } from './TierBadge';
 import { useTranslate } from './use-translate';
 
-type Preview = { lead: Lead; isNew: boolean; addedFields: string[] };
+type Preview = ResponseOf<'clip.preview'>;
 
 export function Sidebar({ capture, onClose }: { capture: PageCapture; onClose: () => void }) {
   const t = useTranslate();
@@ -15,26 +19,40 @@ export function Sidebar({ capture, onClose }: { capture: PageCapture; onClose: (
   const [form, setForm] = useState<LeadFormState | null>(null);
   const [error, setError] = useState<ErrorValue | null>(null);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<Lead | null>(null);
+  const [saved, setSaved] = useState<{ lead: Lead; merged: boolean } | null>(null);
 
-  useEffect(() => {
-    void sendMessage('clip.preview', { capture }).then((answer) => {
-      if (!answer.ok) return setError(answer.error);
-      setPreview(answer.data);
-      setForm(formStateOf(answer.data.lead));
-    });
+  const load = useCallback(async () => {
+    const answer = await sendMessage('clip.preview', { capture });
+    if (!answer.ok) return setError(answer.error);
+    setPreview(answer.data);
+    setForm(formStateOf(answer.data.lead));
   }, [capture]);
 
-  async function save() {
+  useEffect(() => void load(), [load]);
+
+  /** Saves the page into its lead, or into the lead the rep chose as the same company. */
+  async function save(intoLeadId?: string) {
     if (!preview || !form) return;
     setSaving(true);
     setError(null);
-    const answer = await sendMessage('clip.save', { capture, edits: editsFrom(form, preview.lead) });
+    const answer = await sendMessage('clip.save', { capture, edits: editsFrom(form, preview.lead), intoLeadId });
     setSaving(false);
     if (!answer.ok) return setError(answer.error);
-    setSaved(answer.data.lead);
-    setPreview({ lead: answer.data.lead, isNew: false, addedFields: [] });
-    setForm(formStateOf(answer.data.lead));
+    setSaved({ lead: answer.data.lead, merged: false });
+    await load();
+  }
+
+  /** Two saved leads of one company: the older one (its code is already in use) survives. */
+  async function merge(duplicate: Lead) {
+    if (!preview) return;
+    const [keep, other] = duplicate.createdAt <= preview.lead.createdAt ? [duplicate, preview.lead] : [preview.lead, duplicate];
+    setSaving(true);
+    setError(null);
+    const answer = await sendMessage('lead.merge', { keepId: keep.id, mergeId: other.id });
+    setSaving(false);
+    if (!answer.ok) return setError(answer.error);
+    setSaved({ lead: answer.data.lead, merged: true });
+    await load();
   }
 
   const update = (patch: Partial<LeadFormState>) => setForm((current) => (current ? { ...current, ...patch } : current));
@@ -71,6 +89,14 @@ export function Sidebar({ capture, onClose }: { capture: PageCapture; onClose: (
               </p>
             ) : null}
             {nothingFound ? <p className="rounded bg-amber-50 p-2 text-xs text-amber-900">{t('noDataFound')}</p> : null}
+            <DuplicateList
+              duplicates={preview.possibleDuplicates}
+              isDraft={preview.isNew}
+              busy={saving}
+              onChoose={(lead) => void (preview.isNew ? save(lead.id) : merge(lead))}
+              t={t}
+            />
+            <LeadAssessmentView assessment={preview.assessment} t={t} />
             <Field label={t('fieldName')} hint={fields.name ? t('evidenceFrom', { source: fields.name.source }) : undefined}>
               <input className={inputClass} name="name" value={form.name} onChange={(e) => update({ name: e.target.value })} />
             </Field>
@@ -89,6 +115,8 @@ export function Sidebar({ capture, onClose }: { capture: PageCapture; onClose: (
             <Field label={t('fieldPhones')} hint={t('onePerLine')}>
               <textarea className={inputClass} name="phones" rows={3} value={form.phones} onChange={(e) => update({ phones: e.target.value })} />
             </Field>
+            <CompanyProfileFields form={form} suggestions={preview.suggestions} update={update} t={t} />
+            <ContactList contacts={preview.contacts} t={t} />
             <Field label={t('fieldStage')}>
               <select className={inputClass} name="stage" value={form.stage} onChange={(e) => update({ stage: Stage.parse(e.target.value) })}>
                 {Stage.options.map((stage) => (
@@ -113,7 +141,7 @@ export function Sidebar({ capture, onClose }: { capture: PageCapture; onClose: (
       </div>
       <footer className="flex items-center justify-between gap-2 border-t border-gray-200 px-4 py-3">
         <span className="text-xs text-green-700" role="status" data-testid="save-status">
-          {saved ? t('saved', { code: saved.code }) : ''}
+          {saved ? t(saved.merged ? 'mergedInto' : 'saved', { code: saved.lead.code }) : ''}
         </span>
         <button
           type="button"

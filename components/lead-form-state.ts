@@ -1,4 +1,4 @@
-import type { Lead, LeadPatch, Stage } from '@/lib/schema';
+import { SizeBand, type Lead, type LeadPatch, type Stage } from '@/lib/schema';
 
 /** What the sidebar's form holds: plain strings, one address or number per line. */
 export interface LeadFormState {
@@ -8,6 +8,13 @@ export interface LeadFormState {
   emails: string;
   phones: string;
   stage: Stage;
+  industry: string;
+  region: string;
+  sizeBand: string;
+  employees: string;
+  foundingYear: string;
+  registeredLocation: string;
+  creditCode: string;
 }
 
 export function formStateOf(lead: Lead): LeadFormState {
@@ -18,11 +25,23 @@ export function formStateOf(lead: Lead): LeadFormState {
     emails: lead.emails.join('\n'),
     phones: lead.phones.join('\n'),
     stage: lead.stage,
+    industry: lead.industry ?? '',
+    region: lead.region ?? '',
+    sizeBand: lead.sizeBand ?? '',
+    employees: lead.employees === null ? '' : String(lead.employees),
+    foundingYear: lead.foundingYear === null ? '' : String(lead.foundingYear),
+    registeredLocation: lead.registeredLocation ?? '',
+    creditCode: lead.creditCode ?? '',
   };
 }
 
 const lines = (text: string) => [...new Set(text.split('\n').map((line) => line.trim()).filter(Boolean))];
 const orNull = (text: string) => (text.trim() ? text.trim() : null);
+/** A whole number as typed ("1,200" too); what is not one is sent as typed so that the save says what is wrong. */
+const wholeNumber = (text: string): number | null => {
+  const digits = text.replace(/[,\s]/g, '');
+  return digits ? Number(digits) : null;
+};
 
 /** Only the fields the rep changed, so saving never overwrites what the page did not show. */
 export function editsFrom(form: LeadFormState, original: Lead): LeadPatch {
@@ -33,6 +52,13 @@ export function editsFrom(form: LeadFormState, original: Lead): LeadPatch {
     emails: lines(form.emails).map((email) => email.toLowerCase()),
     phones: lines(form.phones),
     stage: form.stage,
+    industry: orNull(form.industry),
+    region: orNull(form.region),
+    sizeBand: form.sizeBand ? SizeBand.parse(form.sizeBand) : null,
+    employees: wholeNumber(form.employees),
+    foundingYear: wholeNumber(form.foundingYear),
+    registeredLocation: orNull(form.registeredLocation),
+    creditCode: orNull(form.creditCode)?.toUpperCase() ?? null,
   };
   const edits: LeadPatch = {};
   for (const [field, value] of Object.entries(next) as Array<[keyof LeadPatch, unknown]>) {

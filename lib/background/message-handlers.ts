@@ -1,7 +1,9 @@
-import type { LeadStore } from '../db';
+import { LeadStoreError, StoreErrorCode, type LeadStore } from '../db';
 import { registrableDomain } from '../domain';
+import { assessCompleteness, screenLead, type ScreeningRules } from '../enrich';
 import { ErrorCode, SidecarError, type Handlers, type MessageSender } from '../messaging';
-import type { PageCapture } from '../schema';
+import { DEFAULT_TEAM_SETTINGS, type Contact, type Lead, type LeadAssessment, type PageCapture, type Settings } from '../schema';
+import { loadSettings } from '../settings';
 import { openSidebar } from './open-sidebar';
 
 /**
@@ -16,15 +18,42 @@ function trustedCapture(capture: PageCapture, sender: MessageSender): PageCaptur
   return { ...capture, domain };
 }
 
-export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<string | null>): Handlers {
+export interface HandlerContext {
+  /** The rep's settings (phone masking). */
+  settings: () => Promise<Settings>;
+  /** The team's screening criteria; the playbook's defaults until team settings sync (issue #6). */
+  screeningRules: () => Promise<ScreeningRules>;
+}
+
+const defaultContext: HandlerContext = {
+  settings: loadSettings,
+  screeningRules: async () => ({ ...DEFAULT_TEAM_SETTINGS.screening, currency: DEFAULT_TEAM_SETTINGS.currency, exchangeRates: DEFAULT_TEAM_SETTINGS.exchangeRates }),
+};
+
+export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<string | null>, context: HandlerContext = defaultContext): Handlers {
+  const maskPhones = async () => (await context.settings()).maskContactPhones;
+  const assess = async (lead: Lead, contacts: Contact[]): Promise<LeadAssessment> => ({
+    completeness: assessCompleteness(lead, contacts),
+    screening: screenLead(lead, await context.screeningRules()),
+  });
+  const view = async (lead: Lead) => {
+    const contacts = await leads.contactsOf(lead.id);
+    return { lead, contacts, assessment: await assess(lead, contacts) };
+  };
   return {
-    'clip.preview': async ({ capture }, sender) => leads.previewClip(trustedCapture(capture, sender)),
-    'clip.save': async ({ capture, edits }, sender) => ({
-      lead: await leads.saveClip(trustedCapture(capture, sender), edits, await currentOwnerId()),
-    }),
+    'clip.preview': async ({ capture }, sender) => {
+      const preview = await leads.previewClip(trustedCapture(capture, sender), { maskPhones: await maskPhones() });
+      return { ...preview, assessment: await assess(preview.lead, preview.contacts) };
+    },
+    'clip.save': async ({ capture, edits, intoLeadId }, sender) => {
+      const trusted = trustedCapture(capture, sender);
+      const [ownerId, mask] = [await currentOwnerId(), await maskPhones()];
+      return view(await storeCall(() => leads.saveClip(trusted, edits, ownerId, { maskPhones: mask, intoLeadId })));
+    },
+    'lead.merge': async ({ keepId, mergeId }) => view(await storeCall(() => leads.mergeLeads(keepId, mergeId))),
     'lead.forUrl': async ({ url }) => ({ lead: (await leads.findForUrl(url)) ?? null }),
     'lead.update': async ({ id, edits }) => {
-      const lead = await leads.update(id, edits);
+      const lead = await leads.update(id, edits, { maskPhones: await maskPhones() });
       if (!lead) throw new SidecarError(ErrorCode.NotFound, 'That lead no longer exists.');
       return { lead };
     },
@@ -37,4 +66,14 @@ export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<
       return { opened: true };
     },
   };
+}
+
+/** The store's refusals (a lead gone, a site that has its own lead) reach the UI as coded errors. */
+async function storeCall<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof LeadStoreError)) throw error;
+    throw new SidecarError(error.code === StoreErrorCode.NotFound ? ErrorCode.NotFound : ErrorCode.InvalidMessage, error.message, { cause: error });
+  }
 }

@@ -1,36 +1,190 @@
-import type { TextEvidence } from '../schema';
-import { snippetAround } from './page-text';
+import type { EvidenceSource, TextEvidence } from '../schema';
+import type { ContactLines } from './contact-lines';
+import { MAIL_LABEL, emailConfidence, emailDomain, isPlausibleEmail, type SiteIdentity } from './email-rules';
+import { shortText, textAround } from './nearby-text';
 
-const EMAIL = /[a-z0-9._%+-]{1,64}@(?:[a-z0-9-]{1,63}\.)+[a-z]{2,24}/gi;
-/** Image and asset names that look like addresses ("logo@2x.png"). */
-const ASSET_SUFFIX = /\.(png|jpe?g|gif|svg|webp|ico|css|js|woff2?)$/i;
-/** Placeholders and tracking services, never a company's contact. */
-const IGNORED_DOMAINS = /(^|\.)(example\.(com|org|net)|domain\.com|email\.com|yourdomain\.com|sentry\.io|sentry-next\.wixpress\.com|wixpress\.com)$/i;
+export { isPlausibleEmail } from './email-rules';
+
 const MAX_EMAILS = 50;
+const MAX_AT_SIGNS = 5_000;
+const MAX_LINKS = 500;
+const LOCAL_PART = /[a-z0-9._%+-]{1,64}$/i;
+const DOMAIN_PART = /^(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}/i;
+/** "name [at] domain [dot] com", "name(at)domain.com", "name｛at｝…": spaces are already collapsed to one. */
+const BRACKETED_AT = / ?[[({（【<] ?(?:at|@|艾特) ?[\])}）】>] ?/gi;
+const BRACKETED_DOT = / ?[[({（【<] ?(?:dot|\.|点) ?[\])}）】>] ?/gi;
+/** "name at domain dot com": only with at least one " dot ", which prose does not write. */
+const SPELLED_OUT = /(?<![\w.])([a-z0-9._%+-]{1,64}) at ((?:[a-z0-9-]{1,63} dot ){1,4}[a-z]{2,24})(?![\w.])/gi;
+/** "name#domain.com", as Chinese sites write addresses to keep them from harvesters. */
+const HASH_FOR_AT = /(?<![\w./#-])([a-z0-9._%+-]{1,64})#((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?![\w.-])/gi;
+/** "请将#换成@", "replace # with @": the page says its # stands for @. */
+const HASH_NOTE = /#\s*(?:换成|改成|改为|替换为|替换成|換成)\s*@|replace\s*#\s*with\s*@/i;
 
-export function isPlausibleEmail(address: string): boolean {
-  const domain = address.split('@')[1] ?? '';
-  return !ASSET_SUFFIX.test(address) && !IGNORED_DOMAINS.test(domain) && !/^\d+x$/i.test(domain.split('.')[0] ?? '');
+/** An address with the line of the page text it was read from (-1 when it came from markup), for people.ts. */
+export interface FoundEmail extends TextEvidence {
+  line: number;
 }
 
-/** Addresses from mailto: links (exact) and from the visible text, de-duplicated case-insensitively. */
-export function extractEmails(doc: Document, text: string): TextEvidence[] {
-  const found = new Map<string, TextEvidence>();
-  const add = (raw: string, evidence: Omit<TextEvidence, 'value'>) => {
+/** An address from the page's structured data (JSON-LD email, microdata, hCard). */
+export interface StructuredEmail {
+  raw: string;
+  source: EvidenceSource;
+  snippet: string;
+}
+
+/**
+ * Addresses from structured data, mailto: links (also on image-map areas), Cloudflare's protected
+ * addresses and the visible text, written plainly or obfuscated ("name [at] domain [dot] com",
+ * "name#domain.com"). Each is checked against the traps (placeholders, asset names, trackers) and
+ * weighed by whose it is (`emailConfidence`); de-duplicated case-insensitively.
+ */
+export function extractEmails(doc: Document, lines: ContactLines, site: SiteIdentity, structured: StructuredEmail[] = []): FoundEmail[] {
+  const found = new Map<string, FoundEmail>();
+  const add = (raw: string, context: string, evidence: Omit<FoundEmail, 'value' | 'confidence'>, fromLink: boolean, cap = 1, block = '') => {
     const value = raw.trim().toLowerCase();
-    if (found.size >= MAX_EMAILS || found.has(value) || !isPlausibleEmail(value)) return;
-    if (!new RegExp(`^${EMAIL.source}$`, 'i').test(value)) return;
-    found.set(value, { value, ...evidence });
+    const seen = found.get(value);
+    // The same address again (a footer on every block): nothing more to learn once it is trusted.
+    if (seen && seen.confidence >= 0.9) {
+      if (seen.line < 0) seen.line = evidence.line;
+      return;
+    }
+    if (!isPlausibleEmail(value)) return;
+    const trust = emailConfidence(value, context.toLowerCase(), site, fromLink, block.toLowerCase());
+    if (trust === undefined) return;
+    const confidence = Math.min(trust, cap);
+    const existing = found.get(value);
+    if (existing) {
+      existing.confidence = Math.max(existing.confidence, confidence);
+      if (existing.line < 0) existing.line = evidence.line;
+    }
+    else if (found.size < MAX_EMAILS) found.set(value, { value, confidence, ...evidence });
   };
-  for (const link of doc.querySelectorAll('a[href^="mailto:" i]')) {
-    const href = link.getAttribute('href') ?? '';
-    const address = decodeSafely(href.slice('mailto:'.length).split('?')[0] ?? '').split(',')[0] ?? '';
-    add(address, { source: 'link', snippet: (link.textContent ?? address).trim().slice(0, 200), confidence: 0.95 });
+
+  for (const email of structured) {
+    add(email.raw.replace(/^mailto:/i, ''), '', { source: email.source, snippet: email.snippet.slice(0, 500), line: -1 }, true);
   }
-  for (const match of text.matchAll(EMAIL)) {
-    add(match[0], { source: 'text', snippet: snippetAround(text, match.index, match[0].length), confidence: 0.85 });
+  const links = doc.querySelectorAll('a[href^="mailto:" i], area[href^="mailto:" i]');
+  for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
+    const link = links[i]!;
+    const { before, text, after } = textAround(link);
+    const context = `${before} ${text} ${after}`.trim();
+    const snippet = text || context;
+    // A share link ("mailto:?subject=…&body=…") names no address and is skipped here.
+    for (const address of mailtoAddresses(link.getAttribute('href') ?? '')) {
+      add(address, context, { source: inFooter(link) ? 'footer' : 'link', snippet: snippet.slice(0, 200) || address, line: -1 }, true, 1, blockOf(link));
+    }
   }
+  readProtectedEmails(doc, add);
+  readTextEmails(lines, site, add, () => found.size >= MAX_EMAILS);
   return [...found.values()];
+}
+
+type AddEmail = (raw: string, context: string, evidence: Omit<FoundEmail, 'value' | 'confidence'>, fromLink: boolean, cap?: number, block?: string) => void;
+
+/** The two lines above: a partner card's or a job ad's heading sits there. */
+function linesAbove(lines: string[], index: number): string {
+  return lines.slice(Math.max(0, index - 2), index).join(' ').slice(-300);
+}
+
+/** The text of the block a link sits in (a list item, a card), bounded. */
+function blockOf(link: Element): string {
+  const block = link.closest('li, p, td, dd, div, section, article');
+  return block ? shortText(block, 300) : '';
+}
+
+function readTextEmails(lines: ContactLines, site: SiteIdentity, add: AddEmail, full: () => boolean): void {
+  const hashMeansAt = lines.lines.some((line) => line.includes('#') && HASH_NOTE.test(line));
+  let atSigns = 0;
+  for (let i = 0; i < lines.lines.length && atSigns < MAX_AT_SIGNS && !full(); i++) {
+    const original = lines.lines[i]!;
+    const line = deobfuscate(original);
+    const obfuscated = line !== original;
+    for (let at = line.indexOf('@'); at >= 0 && atSigns < MAX_AT_SIGNS; at = line.indexOf('@', at + 1)) {
+      atSigns++;
+      const address = addressAround(line, at);
+      if (!address) continue;
+      const source = lines.inFooter(address.text) ? 'footer' : 'text';
+      const snippet = lines.snippet(i, Math.max(0, original.indexOf(address.local)), at + 30);
+      add(address.text, line, { source, snippet, line: i }, false, obfuscated ? 0.85 : 1, linesAbove(lines.lines, i));
+    }
+    if (!original.includes('#')) continue;
+    for (const match of original.matchAll(HASH_FOR_AT)) {
+      const address = `${match[1]}@${match[2]}`;
+      const labelled = MAIL_LABEL.test(original.slice(Math.max(0, match.index - 24), match.index));
+      if (hashMeansAt || labelled || emailDomain(address) === site.domain) {
+        const text = original.replace(match[0], address);
+        add(address, text, { source: 'text', snippet: lines.snippet(i, match.index, match.index + match[0].length), line: i }, false, 0.8, linesAbove(lines.lines, i));
+      }
+    }
+  }
+}
+
+/** The address whose @ is at `at`, with a domain that ends at a real public suffix. */
+function addressAround(line: string, at: number): { text: string; local: string } | undefined {
+  const local = LOCAL_PART.exec(line.slice(Math.max(0, at - 64), at))?.[0]?.replace(/^[._%+-]+/, '');
+  const domain = DOMAIN_PART.exec(line.slice(at + 1, at + 260))?.[0];
+  if (!local || !domain) return undefined;
+  for (const candidate of domainCandidates(domain)) {
+    if (isPlausibleEmail(`${local}@${candidate}`)) return { text: `${local}@${candidate}`, local };
+  }
+  return undefined;
+}
+
+/**
+ * Inline elements run words together ("info@acme.comPhone", "sales@acme.com.Fax"): when the whole
+ * domain is not real, the part before a capital letter is tried too.
+ */
+function domainCandidates(domain: string): string[] {
+  const candidates = [domain];
+  const capital = /^(.*?\.[a-z]{2,24})[A-Z]/.exec(domain)?.[1];
+  if (capital) candidates.push(capital);
+  const lastDot = domain.lastIndexOf('.');
+  if (/^[A-Z]/.test(domain.slice(lastDot + 1))) candidates.push(domain.slice(0, lastDot));
+  return candidates;
+}
+
+function deobfuscate(line: string): string {
+  if (!/[[({（【<＠]| at /i.test(line)) return line;
+  return line
+    .replace(/＠/g, '@')
+    .replace(BRACKETED_AT, '@')
+    .replace(BRACKETED_DOT, '.')
+    .replace(SPELLED_OUT, (_match, local: string, domain: string) => `${local}@${domain.replace(/ dot /gi, '.')}`);
+}
+
+/** Cloudflare's email protection replaces addresses with a hex string XOR-ed with its first byte. */
+function readProtectedEmails(doc: Document, add: AddEmail): void {
+  const protectedNodes = doc.querySelectorAll('[data-cfemail], a[href*="/cdn-cgi/l/email-protection#"]');
+  for (let i = 0; i < protectedNodes.length && i < MAX_LINKS; i++) {
+    const node = protectedNodes[i]!;
+    const hex = node.getAttribute('data-cfemail') ?? node.getAttribute('href')?.split('#')[1] ?? '';
+    const address = decodeCloudflare(hex);
+    if (!address) continue;
+    const { before, text, after } = textAround(node);
+    const context = `${before} ${text.replace(/\[email\s?protected\]/i, address)} ${after}`.trim();
+    add(address, context, { source: 'text', snippet: context.slice(0, 200) || address, line: -1 }, true, 0.9);
+  }
+}
+
+export function decodeCloudflare(hex: string): string | undefined {
+  if (!/^(?:[0-9a-f]{2}){3,200}$/i.test(hex)) return undefined;
+  const key = parseInt(hex.slice(0, 2), 16);
+  let out = '';
+  for (let i = 2; i < hex.length; i += 2) out += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16) ^ key);
+  return out;
+}
+
+function mailtoAddresses(href: string): string[] {
+  const list = href.replace(/^mailto:/i, '').split('?')[0] ?? '';
+  return decodeSafely(list)
+    .split(/[,;]/)
+    .map((address) => address.trim())
+    .filter(Boolean)
+    .slice(0, 5);
+}
+
+function inFooter(element: Element): boolean {
+  return element.closest('footer, [role="contentinfo"], #footer, .footer') !== null;
 }
 
 function decodeSafely(value: string): string {

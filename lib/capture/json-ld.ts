@@ -1,89 +1,109 @@
-/** Schema.org types that describe the company itself (Organization and the subtypes that sites use). */
-const ORGANIZATION_TYPES = /^(Organization|Corporation|LocalBusiness|OnlineBusiness|OnlineStore|Store|ProfessionalService|NGO|EducationalOrganization|GovernmentOrganization|MedicalOrganization|SportsOrganization|NewsMediaOrganization|Airline|Consortium|FinancialService|BankOrCreditUnion|InsuranceAgency|AutoDealer|AutomotiveBusiness|Restaurant|Hotel|LegalService|RealEstateAgent|TravelAgency|HomeAndConstructionBusiness|EmploymentAgency|Dentist|Physician)$/;
+import {
+  isOrganizationType,
+  isOwnOrganizationPlacement,
+  own,
+  schemaTypes,
+  toStructuredOrganization,
+  type StructuredOrganization,
+  type StructuredRecord,
+} from './organization-record';
+
 const MAX_SCRIPTS = 50;
 const MAX_SCRIPT_LENGTH = 1_000_000;
+/** Nodes visited per block: a 10,000-entry block is cut here with a warning, keeping what was read. */
 const MAX_NODES = 5_000;
+const MAX_DEPTH = 12;
+const MAX_RECORDS = 50;
 
-export interface JsonLdOrganization {
-  name?: string;
-  legalName?: string;
-  description?: string;
-  logo?: string;
-  email?: string[];
-  telephone?: string[];
-  raw: string;
-}
+export type JsonLdOrganization = StructuredOrganization;
 
 export interface JsonLdResult {
-  organizations: JsonLdOrganization[];
+  /**
+   * The site's own organizations: top-level nodes first, then ones nested as a publisher, provider...
+   * (`via` says which). Brands, sellers and authors an Organization merely mentions are left out.
+   */
+  organizations: StructuredOrganization[];
+  /** Raw schema.org Person nodes (founders, employees, authors), for the contacts reader. */
+  people: StructuredRecord[];
+  /** Raw schema.org PostalAddress nodes, wherever they are nested. */
+  addresses: StructuredRecord[];
   warnings: string[];
 }
 
 /**
- * Organizations declared in the page's JSON-LD, including inside @graph and arrays. Broken or hostile
- * blocks (invalid JSON, huge, thousands of nodes) are skipped with a warning instead of failing the capture.
+ * Organizations, people and addresses declared in the page's JSON-LD, including inside @graph, arrays and
+ * nested properties. Broken or hostile blocks (invalid JSON, over 1 MB, thousands of nodes) are skipped or
+ * cut short with a warning instead of failing the capture; parsed objects are only ever read through their
+ * own properties, so a `__proto__` key is inert data.
  */
 export function readJsonLd(doc: Document): JsonLdResult {
-  const warnings: string[] = [];
-  const organizations: JsonLdOrganization[] = [];
-  const scripts = [...doc.querySelectorAll('script[type="application/ld+json" i]')].slice(0, MAX_SCRIPTS);
-  for (const script of scripts) {
-    const text = script.textContent ?? '';
-    if (text.length > MAX_SCRIPT_LENGTH) {
-      warnings.push('Skipped a structured-data block larger than 1 MB.');
+  const result: JsonLdResult = { organizations: [], people: [], addresses: [], warnings: [] };
+  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
+  if (scripts.length > MAX_SCRIPTS) result.warnings.push(`Read only the first ${MAX_SCRIPTS} structured-data blocks.`);
+  for (let i = 0; i < scripts.length && i < MAX_SCRIPTS; i++) {
+    const source = scripts[i]!.textContent ?? '';
+    if (source.length > MAX_SCRIPT_LENGTH) {
+      result.warnings.push('Skipped a structured-data block larger than 1 MB.');
       continue;
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(stripHtmlComment(source));
     } catch {
-      warnings.push('Skipped a structured-data (JSON-LD) block that is not valid JSON.');
+      result.warnings.push('Skipped a structured-data (JSON-LD) block that is not valid JSON.');
       continue;
     }
-    let visited = 0;
-    const stack: unknown[] = [parsed];
-    while (stack.length > 0) {
-      if (++visited > MAX_NODES) {
-        warnings.push('Stopped reading a structured-data block with too many entries.');
-        break;
+    walk(parsed, result);
+  }
+  return result;
+}
+
+/** Some CMSs wrap the block in <!-- -->; a strict parse would reject an otherwise fine block. */
+function stripHtmlComment(source: string): string {
+  return source.replace(/^\s*<!--/, '').replace(/-->\s*$/, '');
+}
+
+interface Pending {
+  value: unknown;
+  via: string | undefined;
+  depth: number;
+}
+
+function walk(root: unknown, result: JsonLdResult): void {
+  // A queue (breadth first) so top-level nodes come before nested ones; explicit, so depth cannot overflow.
+  const queue: Pending[] = [{ value: root, via: undefined, depth: 0 }];
+  const enqueue = (value: unknown, via: string | undefined, depth: number): boolean => {
+    if (queue.length >= MAX_NODES) return false;
+    queue.push({ value, via, depth });
+    return true;
+  };
+  let complete = true;
+  for (let head = 0; head < queue.length; head++) {
+    const { value, via, depth } = queue[head]!;
+    if (depth > MAX_DEPTH) continue;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length && complete; i++) complete = enqueue(value[i], via, depth + 1);
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    const record = value as StructuredRecord;
+    const types = schemaTypes(record);
+    if (isOrganizationType(types)) {
+      if (isOwnOrganizationPlacement(via) && result.organizations.length < MAX_RECORDS) {
+        result.organizations.push(toStructuredOrganization(record, 'json-ld', via));
       }
-      const node = stack.pop();
-      if (Array.isArray(node)) {
-        stack.push(...node);
-      } else if (node && typeof node === 'object') {
-        const record = node as Record<string, unknown>;
-        if (Array.isArray(record['@graph'])) stack.push(...record['@graph']);
-        if (typesOf(record).some((type) => ORGANIZATION_TYPES.test(type))) organizations.push(toOrganization(record));
-      }
+    } else if (types.includes('Person')) {
+      if (result.people.length < MAX_RECORDS) result.people.push(record);
+    } else if (types.includes('PostalAddress')) {
+      if (result.addresses.length < MAX_RECORDS) result.addresses.push(record);
+    }
+    const graph = own(record, '@graph');
+    if (graph !== undefined && complete) complete = enqueue(graph, via, depth + 1);
+    for (const key of Object.keys(record)) {
+      if (!complete) break;
+      const child = key.startsWith('@') ? undefined : own(record, key);
+      if (child && typeof child === 'object') complete = enqueue(child, key, depth + 1);
     }
   }
-  return { organizations, warnings };
-}
-
-function typesOf(record: Record<string, unknown>): string[] {
-  const type = record['@type'];
-  const list = Array.isArray(type) ? type : [type];
-  return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^(https?:\/\/)?schema\.org\//, ''));
-}
-
-function toOrganization(record: Record<string, unknown>): JsonLdOrganization {
-  const logo = record.logo;
-  return {
-    name: text(record.name),
-    legalName: text(record.legalName),
-    description: text(record.description),
-    logo: text(logo) ?? (logo && typeof logo === 'object' ? text((logo as Record<string, unknown>).url) : undefined),
-    email: texts(record.email),
-    telephone: texts(record.telephone),
-    raw: JSON.stringify({ '@type': record['@type'], name: record.name }).slice(0, 300),
-  };
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim().slice(0, 2000) : undefined;
-}
-
-function texts(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : [value];
-  return list.map(text).filter((v): v is string => v !== undefined).slice(0, 20);
+  if (!complete) result.warnings.push('Stopped reading a structured-data block with too many entries.');
 }

@@ -1,9 +1,10 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Activity, Capture, Contact, Lead, Task } from '../schema';
 import { searchKeysFor } from './search-keys';
+import { upgradeToV3 } from './upgrade-v3';
 
-/** A lead as stored: the synced record plus derived, local-only index keys. */
-export type LeadRow = Lead & { searchKeys: string[] };
+/** A lead as stored: the synced record plus derived, local-only index keys (name search, duplicate check). */
+export type LeadRow = Lead & { searchKeys: string[]; nameKeys: string[] };
 
 /** Local-only bookkeeping (clock state, code sequences); never synced. */
 export interface MetaRow {
@@ -30,6 +31,10 @@ export const SCHEMA_HISTORY = {
   2: {
     leads: 'id, &domain, *searchKeys, stage, tier, ownerId, nextFollowUpAt, updatedAt, code',
   },
+  // v3: one company, one lead: found by its other domains and credit code, and duplicates by normalised name.
+  3: {
+    leads: 'id, &domain, *otherDomains, creditCode, *nameKeys, *searchKeys, stage, tier, ownerId, nextFollowUpAt, updatedAt, code',
+  },
 } as const;
 
 export class SidecarDatabase extends Dexie {
@@ -54,5 +59,6 @@ export class SidecarDatabase extends Dexie {
             lead.nextFollowUpAt ??= null;
           });
       });
+    this.version(3).stores(SCHEMA_HISTORY[3]).upgrade(upgradeToV3);
   }
 }

@@ -1,3 +1,5 @@
+export { type DuplicateReason, type PossibleDuplicate } from './company-lookup';
 export { DATABASE_NAME, SCHEMA_HISTORY, SidecarDatabase, type LeadRow } from './database';
-export { LeadStore, toRow, type ClipPreview } from './lead-store';
+export { LeadStoreError, StoreErrorCode } from './errors';
+export { LeadStore, toRow, type ClipOptions, type ClipPreview } from './lead-store';
 export { searchKeysFor } from './search-keys';

@@ -1,9 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
-import { applyLeadPatch, changedFields, mergeCaptureIntoLead, newLeadFromCapture } from '../leads';
-import { registrableDomain } from '../domain';
-import { Lead, SCHEMA_VERSION, type Capture, type LeadPatch, type PageCapture } from '../schema';
+import { companyKeyOf, companyNameKeys } from '../dedup';
+import { BUILTIN_PROVIDERS, enrichCapture, type EnrichmentProvider } from '../enrich';
+import { applyCaptureMerge, applyLeadPatch, capturedValues, contactsFromCapture, mergeCaptureIntoLead, mergeLeads, newLeadFromCapture } from '../leads';
+import { maskCapture, maskPersonalPhones } from '../privacy';
+import { Contact, Lead, SCHEMA_VERSION, type Capture, type Hlc, type LeadPatch, type PageCapture, type Suggestion } from '../schema';
+import { findByCreditCode, findByOtherDomain, findPossibleDuplicates, toLead, type PossibleDuplicate } from './company-lookup';
 import type { LeadRow, SidecarDatabase } from './database';
 import { nextStamp } from './device-clock';
+import { LeadStoreError, StoreErrorCode } from './errors';
 import { nextLeadCode } from './lead-code';
 import { normaliseForSearch, searchKeysFor } from './search-keys';
 
@@ -11,23 +15,40 @@ export interface ClipPreview {
   /** The lead as it would be saved: the existing one with the capture merged in, or a new draft. */
   lead: Lead;
   isNew: boolean;
-  /** Fields that the capture adds to an existing lead. */
+  /** Fields that the capture adds to (or improves on) an existing lead. */
   addedFields: string[];
+  /** The lead's contacts as they would be saved, the page's people included. */
+  contacts: Contact[];
+  /** Other leads that are probably the same company (same normalised name, or credit code). */
+  possibleDuplicates: PossibleDuplicate[];
+  /** What enrichment made of the page, with its evidence. */
+  suggestions: Suggestion[];
+}
+
+export interface ClipOptions {
+  /** shared/domain.md §7: store people's numbers masked (default); the team can turn it off. */
+  maskPhones?: boolean;
+  /** File the capture into this lead: the rep confirmed it is the same company under another domain. */
+  intoLeadId?: string;
 }
 
 export interface LeadStoreOptions {
   now?: () => Date;
+  /** Enrichment providers run on every clip; the built-in ones need no network. */
+  providers?: readonly EnrichmentProvider[];
 }
 
 /** The one place that reads and writes leads; only the background holds an instance. */
 export class LeadStore {
   private readonly now: () => Date;
+  private readonly providers: readonly EnrichmentProvider[];
 
   constructor(
     private readonly db: SidecarDatabase,
     options: LeadStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.providers = options.providers ?? BUILTIN_PROVIDERS;
   }
 
   async findByDomain(domain: string): Promise<Lead | undefined> {
@@ -35,9 +56,14 @@ export class LeadStore {
     return row && !row.deletedAt ? toLead(row) : undefined;
   }
 
+  /** The company lead of a page: by the company key of its URL (lib/dedup), also among leads' other domains. */
   async findForUrl(url: string): Promise<Lead | undefined> {
-    const domain = registrableDomain(url);
-    return domain ? this.findByDomain(domain) : undefined;
+    return this.findCompany(companyKeyOf(url), null);
+  }
+
+  /** The live contacts of a lead. */
+  async contactsOf(leadId: string): Promise<Contact[]> {
+    return this.db.contacts.where('leadId').equals(leadId).filter((contact) => !contact.deletedAt).toArray();
   }
 
   async get(id: string): Promise<Lead | undefined> {
@@ -70,51 +96,118 @@ export class LeadStore {
   }
 
   /** What saving this capture would produce, without writing anything. */
-  async previewClip(capture: PageCapture): Promise<ClipPreview> {
-    const existing = capture.domain ? await this.findByDomain(capture.domain) : undefined;
+  async previewClip(capture: PageCapture, options: Pick<ClipOptions, 'maskPhones'> = {}): Promise<ClipPreview> {
+    const { suggestions } = await enrichCapture(capture, this.providers);
+    const maskPhones = options.maskPhones ?? true;
     const now = this.now();
-    if (!existing) {
-      const draft = newLeadFromCapture({
-        id: uuidv7(),
-        code: `LX${now.getUTCFullYear()}000`,
-        capture,
-        stamp: '0000000000000-0000-draft',
-        now: now.toISOString(),
-        ownerId: null,
-      });
-      return { lead: draft, isNew: true, addedFields: [] };
+    const stamp = DRAFT_STAMP;
+    const key = companyKeyOf(capture.url);
+    const existing = await this.findCompany(key, creditCodeOf(capture, suggestions));
+    let lead: Lead;
+    let addedFields: string[] = [];
+    if (existing) {
+      const merge = mergeCaptureIntoLead(existing, capture, { suggestions, maskPhones });
+      lead = applyCaptureMerge(existing, merge, stamp, now.toISOString());
+      addedFields = merge.fields;
+    } else {
+      lead = newLeadFromCapture({ id: uuidv7(), code: `LX${now.getUTCFullYear()}000`, capture, stamp, now: now.toISOString(), ownerId: null, domain: key, suggestions, maskPhones });
     }
-    const patch = mergeCaptureIntoLead(existing, capture);
-    const merged = applyLeadPatch(existing, patch, '0000000000000-0000-draft', now.toISOString());
-    return { lead: merged, isNew: false, addedFields: changedFields(existing, patch) };
+    const known = existing ? await this.contactsOf(existing.id) : [];
+    const changed = contactsFromCapture(known, capture.fields.people, this.contactWrite(lead, capture, stamp, now.toISOString(), maskPhones));
+    const contacts = [...known.filter((contact) => !changed.some((c) => c.id === contact.id)), ...changed];
+    const possibleDuplicates = await findPossibleDuplicates(this.db, lead);
+    return { lead, isNew: !existing, addedFields, contacts, possibleDuplicates, suggestions };
   }
 
   /**
-   * Saves a capture and the rep's edits as one atomic write: the company's existing lead (same registrable
-   * domain) gets what is new, otherwise a lead is created. Returns the stored lead.
+   * Saves a capture and the rep's edits as one atomic write: the company's existing lead (same company key,
+   * one of its other domains, or its credit code) gets what is new, otherwise a lead is created; the page's
+   * people become contacts. Enrichment runs first, outside the transaction. Returns the stored lead.
    */
-  async saveClip(capture: PageCapture, edits: LeadPatch, ownerId: string | null): Promise<Lead> {
+  async saveClip(capture: PageCapture, edits: LeadPatch, ownerId: string | null, options: ClipOptions = {}): Promise<Lead> {
     const { db } = this;
-    return db.transaction('rw', [db.leads, db.captures, db.meta], async () => {
+    const { suggestions } = await enrichCapture(capture, this.providers);
+    const maskPhones = options.maskPhones ?? true;
+    return db.transaction('rw', [db.leads, db.captures, db.contacts, db.meta], async () => {
       const now = this.now();
       const nowIso = now.toISOString();
       const stamp = await nextStamp(db, now.getTime());
-      const existing = capture.domain ? await this.findByDomain(capture.domain) : undefined;
+      const key = companyKeyOf(capture.url);
+      const existing = options.intoLeadId ? await this.chosenLead(options.intoLeadId, key) : await this.findCompany(key, creditCodeOf(capture, suggestions));
       let lead: Lead;
       if (existing) {
-        lead = applyLeadPatch(existing, mergeCaptureIntoLead(existing, capture), stamp, nowIso);
+        lead = applyCaptureMerge(existing, mergeCaptureIntoLead(existing, capture, { suggestions, maskPhones }), stamp, nowIso);
+        lead = withCompanyKey(lead, key, stamp, nowIso);
       } else {
         const code = await nextLeadCode(db, now.getUTCFullYear());
-        lead = newLeadFromCapture({ id: uuidv7(), code, capture, stamp, now: nowIso, ownerId });
+        lead = newLeadFromCapture({ id: uuidv7(), code, capture, stamp, now: nowIso, ownerId, domain: key, suggestions, maskPhones });
       }
       // The domain is the company's identity; an edit may not move the lead onto another company's key.
       const { domain: _ignored, ...safeEdits } = edits;
+      if (maskPhones && safeEdits.phones) safeEdits.phones = maskPersonalPhones(safeEdits.phones);
       lead = Lead.parse(applyLeadPatch(lead, safeEdits, stamp, nowIso));
       await db.leads.put(toRow(lead));
-      const stored: Capture = { ...capture, id: uuidv7(), schemaVersion: SCHEMA_VERSION, leadId: lead.id, capturedAt: nowIso };
+      if (capture.fields.people.length > 0) {
+        const contacts = contactsFromCapture(await this.contactsOf(lead.id), capture.fields.people, this.contactWrite(lead, capture, stamp, nowIso, maskPhones));
+        await db.contacts.bulkPut(contacts.map((contact) => Contact.parse(contact)));
+      }
+      const evidence = maskPhones ? maskCapture(capture) : capture;
+      const stored: Capture = { ...evidence, id: uuidv7(), schemaVersion: SCHEMA_VERSION, leadId: lead.id, capturedAt: nowIso };
       await db.captures.add(stored);
       return lead;
     });
+  }
+
+  /**
+   * Merges two leads the rep says are one company: `keepId` survives with the other's hand-typed values,
+   * contacts, captures, activities, tasks and domain; the other becomes a tombstone pointing at it.
+   */
+  async mergeLeads(keepId: string, otherId: string): Promise<Lead> {
+    const { db } = this;
+    if (keepId === otherId) throw new LeadStoreError(StoreErrorCode.Conflict, 'A lead cannot be merged into itself.');
+    return db.transaction('rw', [db.leads, db.contacts, db.captures, db.activities, db.tasks, db.meta], async () => {
+      const [keep, other] = await Promise.all([this.get(keepId), this.get(otherId)]);
+      if (!keep || !other) throw new LeadStoreError(StoreErrorCode.NotFound, 'One of the two leads no longer exists.');
+      const now = this.now();
+      const nowIso = now.toISOString();
+      const stamp = await nextStamp(db, now.getTime());
+      const merged = mergeLeads(keep, other, { keep: await this.contactsOf(keep.id), other: await this.contactsOf(other.id) }, stamp, nowIso);
+      // The tombstone gives up its domain first: the unique index then lets the survivor take it.
+      await db.leads.put(toRow(Lead.parse(merged.tombstone)));
+      const lead = Lead.parse(merged.keep);
+      await db.leads.put(toRow(lead));
+      await db.contacts.bulkPut(merged.contacts.map((contact) => Contact.parse(contact)));
+      await db.captures.where('leadId').equals(other.id).modify({ leadId: keep.id });
+      const reparent = (record: { leadId: string; versions: Record<string, string>; updatedAt: string }) => {
+        record.leadId = keep.id;
+        record.versions = { ...record.versions, leadId: stamp };
+        record.updatedAt = nowIso;
+      };
+      await db.activities.where('leadId').equals(other.id).modify(reparent);
+      await db.tasks.where('leadId').equals(other.id).modify(reparent);
+      return lead;
+    });
+  }
+
+  /** The company's lead by its key (primary domain, then other domains), else by its credit code. */
+  private async findCompany(key: string | null, creditCode: string | null): Promise<Lead | undefined> {
+    const lead = key ? ((await this.findByDomain(key)) ?? (await findByOtherDomain(this.db, key))) : undefined;
+    return lead ?? (creditCode ? (await findByCreditCode(this.db, creditCode))[0] : undefined);
+  }
+
+  /** The lead the rep chose to file a page into; refused when the page's company already has another lead. */
+  private async chosenLead(id: string, key: string | null): Promise<Lead> {
+    const chosen = await this.get(id);
+    if (!chosen) throw new LeadStoreError(StoreErrorCode.NotFound, 'That lead no longer exists.');
+    const own = await this.findCompany(key, null);
+    if (own && own.id !== chosen.id) {
+      throw new LeadStoreError(StoreErrorCode.Conflict, `This site already has its own lead (${own.code}); merge the two leads instead.`);
+    }
+    return chosen;
+  }
+
+  private contactWrite(lead: Lead, capture: PageCapture, stamp: Hlc, now: string, maskPhones: boolean) {
+    return { leadId: lead.id, pageUrl: capture.url, stamp, now, ownerId: lead.ownerId, teamId: lead.teamId, maskPhones, newId: () => uuidv7() };
   }
 
   /**
@@ -128,7 +221,7 @@ export class LeadStore {
   }
 
   /** Applies the rep's edits to a stored lead. */
-  async update(id: string, edits: LeadPatch): Promise<Lead | undefined> {
+  async update(id: string, edits: LeadPatch, options: Pick<ClipOptions, 'maskPhones'> = {}): Promise<Lead | undefined> {
     const { db } = this;
     return db.transaction('rw', [db.leads, db.meta], async () => {
       const existing = await this.get(id);
@@ -136,6 +229,7 @@ export class LeadStore {
       const now = this.now();
       const stamp = await nextStamp(db, now.getTime());
       const { domain: _ignored, ...safeEdits } = edits;
+      if ((options.maskPhones ?? true) && safeEdits.phones) safeEdits.phones = maskPersonalPhones(safeEdits.phones);
       const patched = applyLeadPatch(existing, safeEdits, stamp, now.toISOString());
       if (patched === existing) return existing;
       const lead = Lead.parse(patched);
@@ -146,10 +240,23 @@ export class LeadStore {
 }
 
 export function toRow(lead: Lead): LeadRow {
-  return { ...lead, searchKeys: searchKeysFor(lead.name, lead.legalName) };
+  return { ...lead, searchKeys: searchKeysFor(lead.name, lead.legalName), nameKeys: companyNameKeys(lead.name, lead.legalName) };
 }
 
-function toLead(row: LeadRow): Lead {
-  const { searchKeys: _derived, ...lead } = row;
-  return lead;
+/** Stamps for previews, which are never stored. */
+const DRAFT_STAMP: Hlc = '0000000000000-0000-draft';
+
+function creditCodeOf(capture: PageCapture, suggestions: readonly Suggestion[]): string | null {
+  return capturedValues(capture, suggestions).creditCode?.value ?? null;
+}
+
+/**
+ * A page of the company under a key the lead does not have yet (filed by credit code or by the rep's choice):
+ * the key becomes the lead's domain when it has none, else one of its other domains, so the next page there
+ * files into the same lead.
+ */
+function withCompanyKey(lead: Lead, key: string | null, stamp: Hlc, now: string): Lead {
+  if (!key || key === lead.domain || lead.otherDomains.includes(key)) return lead;
+  const patch = lead.domain === null ? { domain: key } : { otherDomains: [...lead.otherDomains, key].slice(-20) };
+  return applyLeadPatch(lead, patch, stamp, now, {});
 }

@@ -1,2 +1,2 @@
 export type { MessageKey } from './en';
-export { resolveLocale, translator, type Translate } from './translate';
+export { isMessageKey, resolveLocale, translator, type Translate } from './translate';

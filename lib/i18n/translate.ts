@@ -12,6 +12,11 @@ export function resolveLocale(choice: Locale | null, browserLanguage: string | u
   return browserLanguage?.toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
 }
 
+/** Whether a key built at run time (basis_<id> from a provider) has a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
   return (key, params) => {

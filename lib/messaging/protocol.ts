@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { Id, Lead, LeadPatch, PageCapture } from '../schema';
+import { Contact, Id, Lead, LeadAssessment, LeadPatch, PageCapture, Suggestion } from '../schema';
+
+/** Another lead that is probably the same company: the sidebar offers "same company? merge". */
+const PossibleDuplicate = z.object({ lead: Lead, reason: z.enum(['name', 'creditCode']) });
+/** A lead as the sidebar shows it: with its contacts and what its completeness and screening are. */
+const LeadView = z.object({ lead: Lead, contacts: z.array(Contact), assessment: LeadAssessment });
 
 /**
  * Every message between content script, sidebar, popup, options and background, with its request and
@@ -9,12 +14,23 @@ export const protocol = {
   /** Sidebar: what saving this capture would produce (existing lead merged, or a new draft). */
   'clip.preview': {
     request: z.object({ capture: PageCapture }),
-    response: z.object({ lead: Lead, isNew: z.boolean(), addedFields: z.array(z.string()) }),
+    response: LeadView.extend({
+      isNew: z.boolean(),
+      addedFields: z.array(z.string()),
+      possibleDuplicates: z.array(PossibleDuplicate),
+      /** Enrichment's reading of the page (industry, size band, region), with its evidence. */
+      suggestions: z.array(Suggestion),
+    }),
   },
-  /** Sidebar: save the capture with the rep's edits. */
+  /** Sidebar: save the capture with the rep's edits; `intoLeadId` files it into a lead the rep chose. */
   'clip.save': {
-    request: z.object({ capture: PageCapture, edits: LeadPatch }),
-    response: z.object({ lead: Lead }),
+    request: z.object({ capture: PageCapture, edits: LeadPatch, intoLeadId: Id.optional() }),
+    response: LeadView,
+  },
+  /** Sidebar: the rep says two leads are one company; `mergeId` is folded into `keepId`. */
+  'lead.merge': {
+    request: z.object({ keepId: Id, mergeId: Id }),
+    response: LeadView,
   },
   'lead.forUrl': {
     request: z.object({ url: z.string().max(4096) }),

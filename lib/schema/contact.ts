@@ -16,6 +16,9 @@ export const ContactFields = z.object({
   /** shared/domain.md §1: key facts are marked verified or not, with where they were checked. */
   verified: z.boolean(),
   notes: z.string().max(5000).nullable(),
+  /** The pages the person was read from: with phones masked, where the rep looks the number up again. */
+  pageUrls: z.array(z.string().max(4096)).max(20).default([]),
 });
+export type ContactFields = z.infer<typeof ContactFields>;
 export const Contact = SyncedRecord.extend(ContactFields.shape);
 export type Contact = z.infer<typeof Contact>;

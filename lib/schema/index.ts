@@ -6,3 +6,5 @@ export * from './contact';
 export * from './activity';
 export * from './task';
 export * from './settings';
+export * from './team-settings';
+export * from './enrichment';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SyncedRecord, Timestamp, longText, shortText } from './common';
+import { Id, SyncedRecord, Timestamp, longText, shortText } from './common';
 
 /** shared/domain.md §4: the seven customer statuses, plus after-sales care that follows a win. */
 export const Stage = z.enum([
@@ -20,6 +20,17 @@ export type Tier = z.infer<typeof Tier>;
 
 export const ValueLevel = z.enum(['high', 'medium', 'low']);
 export const Completeness = z.enum(['complete', 'mostly_complete', 'incomplete']);
+export type Completeness = z.infer<typeof Completeness>;
+
+/**
+ * Company size bands: micro < 10 employees, small < 50, medium < 250 (EU recommendation 2003/361/EC),
+ * then large < 1000 and enterprise, which the playbook's S-tier key accounts usually are.
+ */
+export const SizeBand = z.enum(['micro', 'small', 'medium', 'large', 'enterprise']);
+export type SizeBand = z.infer<typeof SizeBand>;
+
+/** The 18-character unified social credit code (统一社会信用代码, GB 32100-2015). */
+export const CreditCode = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'not a unified social credit code');
 
 /** shared/domain.md §1: each source records what matters for comparing conversion per source. */
 export const LeadSource = z.discriminatedUnion('kind', [
@@ -79,14 +90,25 @@ export const LeadFields = z.object({
   code: LeadCode,
   name: shortText.min(1),
   legalName: shortText.nullable(),
-  /** Registrable domain (eTLD+1): the key that makes one company one lead. */
+  /**
+   * The key that makes one company one lead: the registrable domain (eTLD+1), or the full host on shared
+   * hosting and free-mail domains (foo.wixsite.com); null when the site identifies no company (lib/dedup).
+   */
   domain: z.string().max(253).nullable(),
+  /** Further keys of the same company (acme.de beside acme.com), added when the rep merges duplicates. */
+  otherDomains: z.array(z.string().max(253)).max(20),
+  /** China's company identity: a capture with the same code files into the same lead, whatever its domain. */
+  creditCode: CreditCode.nullable(),
   website: z.url().max(4096).nullable(),
   description: longText.nullable(),
   industry: shortText.nullable(),
   region: shortText.nullable(),
+  /** The headcount, or the lower bound of a range the page gives ("200-500 employees" -> 200). */
   employees: z.number().int().nonnegative().max(10_000_000).nullable(),
+  sizeBand: SizeBand.nullable(),
   revenue: Money.nullable(),
+  /** 注册资本: what the owners subscribed; a weaker sign of size than headcount or revenue. */
+  registeredCapital: Money.nullable(),
   foundingYear: z.number().int().min(1600).max(2200).nullable(),
   registeredLocation: shortText.nullable(),
   /** Company switchboard contacts read from the site (people are Contacts). */
@@ -109,9 +131,36 @@ export const LeadFields = z.object({
 export type LeadFields = z.infer<typeof LeadFields>;
 export type LeadField = keyof LeadFields;
 
-export const Lead = SyncedRecord.extend(LeadFields.shape);
+/**
+ * Where a field's value came from. A value the rep typed is never replaced by a capture; a captured one is
+ * replaced only by a capture with stronger evidence. A field without an origin (leads stored before origins
+ * existed) is treated like a typed one. It travels with the field's value and version in merges.
+ */
+export const FieldOrigin = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('rep') }),
+  z.object({
+    by: z.literal('capture'),
+    /** The evidence source ("json-ld", "text", ...) or "enrich:<provider>" for an enrichment. */
+    source: z.string().max(60),
+    confidence: z.number().min(0).max(1),
+    /** The page the value was read from, so the rep can check it there. */
+    url: z.string().max(4096).nullable(),
+  }),
+]);
+export type FieldOrigin = z.infer<typeof FieldOrigin>;
+
+export const Lead = SyncedRecord.extend(LeadFields.shape).extend({
+  origins: z.record(z.string(), FieldOrigin),
+  /** Set with the tombstone when the rep merged this lead into another one. */
+  mergedInto: Id.nullable(),
+});
 export type Lead = z.infer<typeof Lead>;
 
-/** What the sidebar may change in one save: any subset of the editable fields except the code. */
-export const LeadPatch = LeadFields.omit({ code: true }).partial();
+/**
+ * What the sidebar may change in one save: any subset of the editable fields except the code and the
+ * company's keys (domain and otherDomains are set by clipping and merging, never by an edit).
+ */
+export const LeadPatch = LeadFields.omit({ code: true, otherDomains: true }).partial();
 export type LeadPatch = z.infer<typeof LeadPatch>;
+/** Any subset of the fields, for the lead rules themselves (merges, captures). */
+export type LeadFieldsPatch = Partial<LeadFields>;

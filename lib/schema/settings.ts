@@ -10,7 +10,18 @@ export const Settings = z.object({
   /** null follows the browser's language. */
   locale: Locale.nullable(),
   backend: z.object({ url: z.url().nullable() }),
+  /**
+   * shared/domain.md §7: contact phone numbers are kept masked (area code + last four, 010-****5678), on by
+   * default. Until team settings sync (issue #6) the team's choice is set here.
+   */
+  maskContactPhones: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { schemaVersion: 1, repName: '', locale: null, backend: { url: null } };
+export const DEFAULT_SETTINGS: Settings = {
+  schemaVersion: 1,
+  repName: '',
+  locale: null,
+  backend: { url: null },
+  maskContactPhones: true,
+};

@@ -17,7 +17,7 @@ const EXPECTED: Record<string, { domain: string; name: string; phones?: string[]
   'top1000-www.intel.com.html': { domain: 'intel.com', name: 'Intel' },
   'top1000-www.95599.cn.html': { domain: '95599.cn', name: '中国农业银行', phones: ['+86 400 669 5599'] },
   'top1000-www.autohome.com.cn.html': { domain: 'autohome.com.cn', name: '汽车之家' },
-  'top1000-www.163.com.html': { domain: '163.com', name: '网易公司' },
+  'top1000-www.163.com.html': { domain: '163.com', name: '网易' },
 };
 
 function pageUrls(): Record<string, string> {

@@ -63,6 +63,22 @@ describe('editing and merging copies of a lead', () => {
     );
   });
 
+  it("a field's origin travels with its winning value, so a typed value stays protected on every replica", () => {
+    const typed = applyLeadPatch(base, { industry: 'automotive' }, '1763892000100-0000-repa', 't');
+    const captured = applyLeadPatch(base, { industry: 'manufacturing' }, '1763892000050-0000-repb', 't', { by: 'capture', source: 'enrich:industry', confidence: 0.6, url: null });
+    for (const merged of [mergeLeadCopies(typed, captured), mergeLeadCopies(captured, typed)]) {
+      expect(merged.industry).toBe('automotive');
+      expect(merged.origins.industry).toEqual({ by: 'rep' });
+    }
+  });
+
+  it('a lead merged away on one copy stays merged, pointing at the survivor, on every copy', () => {
+    const merged = { ...base, deletedAt: '2026-11-23T11:00:00.000Z', mergedInto: '019a0f3e-5c00-7a00-8000-00000000b002' };
+    const edited = applyLeadPatch(base, { stage: 'lost' }, '1763892000100-0000-repa', 't');
+    expect(mergeLeadCopies(edited, merged)).toMatchObject({ deletedAt: merged.deletedAt, mergedInto: merged.mergedInto, stage: 'lost' });
+    expect(mergeLeadCopies(merged, edited)).toEqual(mergeLeadCopies(edited, merged));
+  });
+
   it('a delete on one copy survives a merge with an edit on another (tombstones propagate)', () => {
     const deleted = { ...base, deletedAt: '2026-11-23T11:00:00.000Z' };
     const edited = applyLeadPatch(base, { stage: 'lost' }, '1763892000100-0000-repa', 't');

@@ -22,4 +22,12 @@ describe("the rep's settings", () => {
     await fakeBrowser.storage.local.set({ settings: { schemaVersion: 1, repName: 42, locale: 'klingon' } });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
+
+  it("mask contacts' phone numbers unless the team turns it off, also for settings saved before the option existed", async () => {
+    expect((await loadSettings()).maskContactPhones).toBe(true);
+    await fakeBrowser.storage.local.set({ settings: { schemaVersion: 1, repName: 'Li', locale: null, backend: { url: null } } });
+    expect(await loadSettings()).toMatchObject({ repName: 'Li', maskContactPhones: true });
+    await saveSettings({ ...DEFAULT_SETTINGS, maskContactPhones: false });
+    expect((await loadSettings()).maskContactPhones).toBe(false);
+  });
 });

@@ -1,0 +1,295 @@
+/**
+ * The benchmark cases, run inside Chromium against its real (on-disk) IndexedDB. bench/run.mjs drives them
+ * through `window.sidecarBench` and does the statistics; every case returns raw per-operation timings.
+ */
+import Dexie from 'dexie';
+import { LeadStore, SidecarDatabase, toRow, type LeadRow } from '../../lib/db';
+import { newLeadFromCapture } from '../../lib/leads';
+import { Lead, type LeadPatch, type PageCapture } from '../../lib/schema';
+import { captureOf, companyOf, leadOf, rng, uuidV7 } from './data';
+
+export interface Timings {
+  /** Per-operation milliseconds of the code under test, after warm-up. */
+  samples: number[];
+  /** Per-operation milliseconds of the baseline, measured interleaved with the samples. */
+  baseline: number[];
+}
+
+const now = () => performance.now();
+const log = (message: string) => console.log(`[bench page] ${message}`);
+
+// ---------------------------------------------------------------------------------------------------------
+// Data: generated once per page (each page holds one database of one size).
+
+let cached: { n: number; leads: Lead[]; rows: LeadRow[] } | undefined;
+
+/** The first n leads (as the store takes them) and their rows (as IndexedDB holds them). */
+function dataset(n: number): { leads: Lead[]; rows: LeadRow[] } {
+  if (cached?.n === n) return cached;
+  const started = now();
+  const leads: Lead[] = [];
+  const rows: LeadRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const lead = leadOf(i);
+    leads.push(lead);
+    rows.push(toRow(lead));
+  }
+  cached = { n, leads, rows };
+  log(`generated ${n} leads in ${Math.round(now() - started)} ms`);
+  return cached;
+}
+
+/** Resolves when an IDBRequest or IDBTransaction finishes. */
+function done(target: IDBRequest | IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (target instanceof IDBTransaction) {
+      target.oncomplete = () => resolve();
+      target.onabort = target.onerror = () => reject(target.error ?? new Error('transaction aborted'));
+    } else {
+      target.onsuccess = () => resolve();
+      target.onerror = () => reject(target.error);
+    }
+  });
+}
+
+/** A fresh database with the app's schema (created by Dexie) and nothing in it. */
+async function freshDatabase(name: string): Promise<SidecarDatabase> {
+  await Dexie.delete(name);
+  const db = new SidecarDatabase(name);
+  await db.open();
+  return db;
+}
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`benchmark sanity check failed: ${message}`);
+}
+
+/** Runs `a` and `b` once each per iteration, alternating which goes first, and times each. */
+async function interleaved(
+  iterations: number,
+  warmup: number,
+  a: (k: number) => Promise<void>,
+  b: (k: number) => Promise<void>,
+): Promise<{ samples: number[]; baseline: number[] }> {
+  const samples: number[] = [];
+  const baseline: number[] = [];
+  for (let k = 0; k < warmup + iterations; k++) {
+    let ta: number;
+    let tb: number;
+    if (k % 2 === 0) {
+      const t0 = now();
+      await a(k);
+      const t1 = now();
+      await b(k);
+      const t2 = now();
+      ta = t1 - t0;
+      tb = t2 - t1;
+    } else {
+      const t0 = now();
+      await b(k);
+      const t1 = now();
+      await a(k);
+      const t2 = now();
+      tb = t1 - t0;
+      ta = t2 - t1;
+    }
+    if (k >= warmup) {
+      samples.push(ta);
+      baseline.push(tb);
+    }
+  }
+  return { samples, baseline };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cases. Each page (origin) holds one database; bulk-writing it also seeds it for the per-operation cases.
+
+/** The bookkeeping rows a device that stored n leads has: the code sequence and the clock. */
+async function seedMeta(db: SidecarDatabase, n: number): Promise<void> {
+  await db.meta.bulkPut([
+    { key: `leadCodeSequence:${new Date().getUTCFullYear()}`, value: n },
+    { key: 'clock', value: { millis: Date.now() - 1000, counter: 0, node: 'a1b2c3d4e5f60718' } },
+  ]);
+}
+
+/** Raw IndexedDB (no Dexie): adds the n rows, search keys already computed, in one transaction. */
+async function bulkRaw({ dbName, n }: { dbName: string; n: number }): Promise<number> {
+  const { rows } = dataset(n);
+  const db = await freshDatabase(dbName);
+  const idb = db.backendDB();
+  const t0 = now();
+  const tx = idb.transaction('leads', 'readwrite');
+  const objectStore = tx.objectStore('leads');
+  for (const row of rows) objectStore.add(row);
+  await done(tx);
+  const ms = now() - t0;
+  check((await db.leads.count()) === n, 'raw bulk add did not store every row');
+  await seedMeta(db, n);
+  db.close();
+  log(`raw IndexedDB add of ${n} rows: ${Math.round(ms)} ms`);
+  return ms;
+}
+
+/** LeadStore.importLeads with all n leads in one call: all or nothing, so one transaction. */
+async function bulkStore({ dbName, n }: { dbName: string; n: number }): Promise<number> {
+  const { leads } = dataset(n);
+  const db = await freshDatabase(dbName);
+  const store = new LeadStore(db);
+  const t0 = now();
+  const count = await store.importLeads(leads);
+  const ms = now() - t0;
+  check(count === n && (await db.leads.count()) === n, 'importLeads did not store every lead');
+  await seedMeta(db, n);
+  db.close();
+  log(`importLeads of ${n} leads: ${Math.round(ms)} ms`);
+  return ms;
+}
+
+async function openExisting(dbName: string, n: number): Promise<SidecarDatabase> {
+  const db = new SidecarDatabase(dbName);
+  await db.open();
+  check((await db.leads.count()) >= n, `${dbName} holds fewer than ${n} leads`);
+  return db;
+}
+
+export interface CaseOptions {
+  dbName: string;
+  n: number;
+  iterations: number;
+  warmup: number;
+}
+
+/** LeadStore.findByDomain(random stored domain) vs Dexie db.leads.get(random stored id), same database. */
+async function lookup({ dbName, n, iterations, warmup }: CaseOptions): Promise<Timings> {
+  const db = await openExisting(dbName, n);
+  const { rows } = dataset(n);
+  const store = new LeadStore(db);
+  const random = rng(1);
+  const total = warmup + iterations;
+  const domains = Array.from({ length: total }, () => rows[Math.floor(random() * n)]!.domain!);
+  const ids = Array.from({ length: total }, () => rows[Math.floor(random() * n)]!.id);
+  let misses = 0;
+  const timings = await interleaved(
+    iterations,
+    warmup,
+    async (k) => {
+      const lead = await store.findByDomain(domains[k]!);
+      if (lead?.domain !== domains[k]) misses++;
+    },
+    async (k) => {
+      const row = await db.leads.get(ids[k]!);
+      if (row?.id !== ids[k]) misses++;
+    },
+  );
+  check(misses === 0, `${misses} lookups did not find their lead`);
+  check((await store.findByDomain('no-such-company.example')) === undefined, 'found a lead for an unknown domain');
+  db.close();
+  return timings;
+}
+
+/**
+ * LeadStore.saveClip of a capture, for a company not stored yet ("new") or a second page (the contact page, one
+ * more email and phone) of a stored company ("merge"), vs Dexie db.leads.put of a row of the same kind, into the
+ * same database: new rows for new companies, or a stored row with the same additions. Each operation touches
+ * its own company.
+ */
+async function save({ dbName, n, iterations, warmup, mode }: CaseOptions & { mode: 'new' | 'merge' }): Promise<Timings> {
+  const db = await openExisting(dbName, n);
+  const { rows } = dataset(n);
+  const store = new LeadStore(db);
+  const total = warmup + iterations;
+  const random = rng(2);
+
+  // Distinct stored companies: the first `total` for saveClip, the next `total` for the baseline.
+  const picked = new Set<number>();
+  while (picked.size < 2 * total) picked.add(Math.floor(random() * n));
+  const targets = [...picked];
+
+  const edits: LeadPatch[] = [];
+  const captures: PageCapture[] = [];
+  const rawRows: LeadRow[] = [];
+  for (let k = 0; k < total; k++) {
+    if (mode === 'new') {
+      captures.push(captureOf(companyOf(n + k)));
+      edits.push({ stage: 'initial_contact' });
+      const at = Date.now();
+      const lead = newLeadFromCapture({
+        id: uuidV7(at, random),
+        code: `LX${new Date(at).getUTCFullYear()}${n + total + k + 1}`,
+        capture: captureOf(companyOf(n + total + k)),
+        stamp: `${at}-0000-a1b2c3d4e5f60718`,
+        now: new Date(at).toISOString(),
+        ownerId: null,
+      });
+      rawRows.push(toRow({ ...lead, stage: 'initial_contact' }));
+    } else {
+      const contactPage = (company: ReturnType<typeof companyOf>) => ({ email: `support@${company.domain}`, phone: `+1 800 555 ${String(1000 + k).slice(-4)}` });
+      const company = companyOf(targets[k]!);
+      captures.push(captureOf(company, contactPage(company)));
+      edits.push({});
+      const row = rows[targets[total + k]!]!;
+      const extra = contactPage(companyOf(targets[total + k]!));
+      rawRows.push({ ...row, emails: [...row.emails, extra.email], phones: [...row.phones, extra.phone], updatedAt: new Date().toISOString() });
+    }
+  }
+
+  const timings = await interleaved(
+    iterations,
+    warmup,
+    async (k) => {
+      await store.saveClip(captures[k]!, edits[k]!, null);
+    },
+    async (k) => {
+      await db.leads.put(rawRows[k]!);
+    },
+  );
+
+  const expected = mode === 'new' ? n + 2 * total : n;
+  const count = await db.leads.count();
+  check(count === expected, `database holds ${count} leads, expected ${expected}`);
+  const probe = await store.findByDomain(captures[total - 1]!.domain!);
+  check(probe !== undefined, 'saved lead not found by domain');
+  if (mode === 'merge') check(probe.emails.some((e) => e.startsWith('support@')), 'merge did not add the contact page email');
+  check((await db.captures.count()) >= total, 'captures were not stored');
+  db.close();
+  return timings;
+}
+
+/** Where importLeads spends its time outside IndexedDB (validation, search keys), for the report. */
+async function importCpu({ n }: { n: number }): Promise<{ parseMs: number; toRowMs: number }> {
+  const { leads } = dataset(n);
+  let t0 = now();
+  const parsed = leads.map((lead) => Lead.parse(lead));
+  const parseMs = now() - t0;
+  t0 = now();
+  const rows = parsed.map(toRow);
+  const toRowMs = now() - t0;
+  check(rows.length === n, 'rows');
+  return { parseMs, toRowMs };
+}
+
+/** Builds the page's n leads up front, so that no case times the generator. Returns how long it took. */
+function prepare({ n }: { n: number }): number {
+  const t0 = now();
+  dataset(n);
+  return now() - t0;
+}
+
+const api = {
+  prepare,
+  bulkRaw,
+  bulkStore,
+  lookup,
+  save,
+  importCpu,
+  crossOriginIsolated: () => globalThis.crossOriginIsolated,
+  /** The full browser version (the user agent string only carries the major version). */
+  browserVersion: async () => {
+    const data = (navigator as Navigator & { userAgentData?: { getHighEntropyValues(hints: string[]): Promise<{ fullVersionList?: Array<{ brand: string; version: string }> }> } }).userAgentData;
+    const brands = (await data?.getHighEntropyValues(['fullVersionList']))?.fullVersionList ?? [];
+    return brands.find((b) => /Chrom/.test(b.brand))?.version ?? navigator.userAgent;
+  },
+};
+export type BenchApi = typeof api;
+(globalThis as unknown as { sidecarBench: BenchApi }).sidecarBench = api;
+document.title = 'Sidecar benchmarks: ready';

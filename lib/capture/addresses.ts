@@ -1,0 +1,136 @@
+import type { AddressEvidence, EvidenceSource } from '../schema';
+import { readChineseAddress } from './chinese-address';
+import type { ContactLines } from './contact-lines';
+import { isCreditLine } from './phone-labels';
+import type { StructuredAddress } from './structured-contacts';
+
+const MAX_ADDRESSES = 20;
+const MAX_ANCHORS = 200;
+const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+/**
+ * Western addresses end in a region code and a postal code ("Fremont CA 94538", "Chatswood NSW 2067",
+ * "Toronto, ON M5V 2T6") or a UK postcode: those are the anchors; the city and street are read backwards.
+ */
+const ANCHORS: Array<{ country: string; pattern: RegExp; needsStreet?: boolean }> = [
+  { country: 'US', pattern: new RegExp(String.raw`\b(${US_STATES})\b[ \n,.]{0,4}(\d{5}(?:-\d{4})?)(?![\d-])`, 'g') },
+  { country: 'CA', pattern: /\b(AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\b[ \n,]{0,4}([A-Z]\d[A-Z] ?\d[A-Z]\d)\b/g },
+  { country: 'AU', pattern: /\b(NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \n,]{0,4}(\d{4})(?!\d)/g },
+  { country: 'GB', pattern: /()\b([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/g, needsStreet: true },
+];
+const STREET_TYPE = /\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|circle|cir|square|sq|terrace|plaza|trail|loop|extension|ext|route \d+)\b\.?/gi;
+const STREET_LINE = /^(?:\d+[A-Za-z]?(?:[-/]\d*[A-Za-z]?)?\s+\S|(?:suite|ste|unit|apt|level|lvl|floor|fl|room|bldg|building)\.?\s*#?\s*[\dA-Z]|p\.?\s?o\.?\s?box\b|#\s?\d)/i;
+const UNIT_PREFIX = /^(?:(?:suite|ste|unit|apt|room|floor|fl)\.?\s*#?\s*[\w-]+\s+)+/i;
+const CITY = /^[A-Z][A-Za-z.'’ -]{1,40}$/;
+const COUNTRY_AFTER = /^[\s,]*(USA|U\.S\.A\.?|United States(?: of America)?|Australia|Canada|United Kingdom|UK)\b/;
+const COUNTRY_CODES: Record<string, string> = {
+  usa: 'US', 'u.s.a.': 'US', 'u.s.a': 'US', 'united states': 'US', 'united states of america': 'US', us: 'US', china: 'CN', 中国: 'CN',
+  "people's republic of china": 'CN', prc: 'CN', australia: 'AU', canada: 'CA', 'united kingdom': 'GB', uk: 'GB', 'great britain': 'GB',
+  england: 'GB', germany: 'DE', deutschland: 'DE', france: 'FR', japan: 'JP', 日本: 'JP', 'hong kong': 'HK', 香港: 'HK', taiwan: 'TW',
+  singapore: 'SG', india: 'IN', 'new zealand': 'NZ', ireland: 'IE', netherlands: 'NL', spain: 'ES', italy: 'IT',
+};
+
+/**
+ * Postal addresses: from structured data first (JSON-LD and microdata PostalAddress, hCard adr), then
+ * written ones: Chinese addresses by 省/市/区 or an 地址 label, and western ones by their region and postal
+ * code. A web designer's credit line is skipped (its address is another company's).
+ */
+export function extractAddresses(lines: ContactLines, structured: StructuredAddress[]): AddressEvidence[] {
+  const found = new Map<string, AddressEvidence>();
+  const add = (address: AddressEvidence) => {
+    const { street, city, postalCode } = address.value;
+    const key = `${postalCode ?? ''}|${squash(street ?? city ?? address.value.full)}`;
+    if (found.size < MAX_ADDRESSES && !found.has(key)) found.set(key, address);
+  };
+  for (const address of structured) {
+    const value = { street: address.street, city: address.city, region: address.region, postalCode: address.postalCode, country: countryCode(address.country) };
+    add(evidence({ ...value, full: address.text ?? joinAddress(value) }, address.source, address.snippet, 0.9));
+  }
+  for (let i = 0; i < lines.lines.length; i++) {
+    if (!/[\u4e00-\u9fff]/.test(lines.lines[i]!)) continue;
+    const chinese = readChineseAddress(lines.lines, i);
+    if (chinese && !isCreditLine(lines.lines[i]!)) {
+      const value = { street: chinese.street, city: chinese.city, region: chinese.region, postalCode: chinese.postalCode, country: 'CN' };
+      add(evidence({ ...value, full: chinese.text }, 'text', lines.lines[i]!, chinese.city ? 0.8 : 0.6));
+    }
+  }
+  readWesternAddresses(lines, add);
+  return [...found.values()];
+}
+
+function readWesternAddresses(lines: ContactLines, add: (address: AddressEvidence) => void): void {
+  const text = lines.lines.join('\n');
+  for (const { country, pattern, needsStreet } of ANCHORS) {
+    let anchors = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (++anchors > MAX_ANCHORS) break;
+      const head = text.slice(Math.max(0, match.index - 400), match.index).split('\n').slice(1 - 5);
+      while (head.length > 0 && /^[\s,]*$/.test(head[head.length - 1]!)) head.pop();
+      const parts = readHead(head.map((line) => line.trim()));
+      if (!parts || (needsStreet && !parts.street) || isCreditLine(head.join(' '))) continue;
+      const written = COUNTRY_AFTER.exec(text.slice(match.index + match[0].length, match.index + match[0].length + 30))?.[1];
+      const value = { street: parts.street, city: parts.city, region: match[1] || undefined, postalCode: match[2], country: countryCode(written) ?? country };
+      const full = [parts.street, parts.city, [match[1], match[2]].filter(Boolean).join(' '), written].filter(Boolean).join(', ');
+      add(evidence({ ...value, full }, 'text', [...parts.lines, match[0]].join(' ').replace(/\s+/g, ' '), parts.street ? 0.8 : 0.6));
+    }
+  }
+}
+
+/** City and street from the lines before a region and postal code: "440 Hall of Fame Avenue" / "Springfield ,". */
+function readHead(head: string[]): { city: string; street?: string; lines: string[] } | undefined {
+  const last = head.pop()?.replace(/[\s,]+$/, '');
+  if (!last) return undefined;
+  const segment = last.split(/\s*[|·•]\s*/).pop()!;
+  let streetPart = '';
+  let city = segment;
+  const comma = segment.lastIndexOf(',');
+  if (comma >= 0) {
+    streetPart = segment.slice(0, comma);
+    city = segment.slice(comma + 1).trim();
+  } else {
+    // "440 Hall of Fame Avenue Springfield": the city starts after the last street type.
+    const types = [...segment.matchAll(STREET_TYPE)];
+    const end = types.length > 0 && /^\d/.test(segment) ? types[types.length - 1]!.index + types[types.length - 1]![0].length : 0;
+    streetPart = segment.slice(0, end);
+    city = segment.slice(end).trim();
+  }
+  const unit = UNIT_PREFIX.exec(city)?.[0] ?? '';
+  if (unit) {
+    streetPart = [streetPart, unit.trim()].filter(Boolean).join(', ');
+    city = city.slice(unit.length);
+  }
+  city = city.trim();
+  if (!CITY.test(city) || city.split(' ').length > 4) return undefined;
+  const streets: string[] = [];
+  if (STREET_LINE.test(streetPart.trim())) streets.push(streetPart.trim());
+  else {
+    // The street and a suite line can stand above the city: "8105 Birch Bay Square Street" / "Suite 205" / "Blaine, WA".
+    for (let i = head.length - 1; i >= 0 && i >= head.length - 2; i--) {
+      const line = head[i]!.split(/\s*[|·•]\s*/).pop()!;
+      if (line.length > 100 || !STREET_LINE.test(line) || /@|\d{7,}/.test(line)) break;
+      streets.unshift(line);
+    }
+  }
+  const street = streets.join(', ').replace(/,\s*,/g, ',') || undefined;
+  return { city, street, lines: [...streets, city] };
+}
+
+function evidence(value: AddressEvidence['value'], source: EvidenceSource, snippet: string, confidence: number): AddressEvidence {
+  const trimmed = Object.fromEntries(Object.entries(value).map(([key, part]) => [key, typeof part === 'string' ? part.slice(0, key === 'full' ? 500 : key === 'street' ? 300 : 100) : part]));
+  return { value: trimmed as AddressEvidence['value'], source, snippet: snippet.slice(0, 500), confidence };
+}
+
+function joinAddress(value: { street?: string; city?: string; region?: string; postalCode?: string; country?: string }): string {
+  return [value.street, value.city, [value.region, value.postalCode].filter(Boolean).join(' '), value.country].filter(Boolean).join(', ');
+}
+
+/** ISO 3166-1 alpha-2 where the page's country can be recognised ("USA", "中国", "au"); otherwise as written. */
+export function countryCode(country: string | undefined): string | undefined {
+  const text = country?.trim();
+  if (!text) return undefined;
+  if (/^[a-z]{2}$/i.test(text)) return text.toUpperCase();
+  return COUNTRY_CODES[text.toLowerCase()] ?? text.slice(0, 60);
+}
+
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}

@@ -1,0 +1,120 @@
+import type { PersonCapture, TextEvidence } from '../schema';
+import type { ContactLines } from './contact-lines';
+import type { FoundEmail } from './emails';
+import { EN_TITLE, ZH_TITLE, isSignOff, looksLikeEnglishName, looksLikeChineseName, looksLikeTitle, namesOtherCompany } from './person-names';
+import type { FoundPhone } from './phones';
+import type { StructuredPerson } from './structured-contacts';
+
+const MAX_PEOPLE = 50;
+const MAX_LINES_SCANNED = 20_000;
+/** "联系人：张经理", "联系人: 王小姐 13812345678", "负责人：李明（销售总监）". */
+const ZH_CONTACT =
+  /(?:联系人|联 系 人|负责人|业务联系人|销售联系人|对接人)\s*[:：]\s*(\p{Script=Han}{1,4}?)(?=先生|女士|小姐|总经理|副总经理|经理|总监|主管|主任|老师|工程师|总|电话|手机|邮箱|传真|职务|职位|地址|[^\p{Script=Han}]|$)(先生|女士|小姐|总经理|副总经理|经理|总监|主管|主任|老师|工程师|总)?(?:\s*[（(]([^)）]{2,16})[)）]|\s+(\p{Script=Han}{2,8}))?/u;
+/** "Contact: John Smith, Sales Manager", "Contact person: Ms. Jane Roe". */
+const EN_CONTACT = /\b(?:[Cc]ontact(?: [Pp]erson)?|[Aa]ttn\.?|[Aa]ttention|[Ss]ales [Cc]ontact)\s*[:：]\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2})(?:\s*[,–—-]\s*([^,|]{2,60}))?/;
+/** "John Smith, CEO", "Jane Roe – Head of Sales", "Jane Roe | Founder", "Jane Roe (CTO)". */
+const NAME_THEN_TITLE = /^([^,|–—(]{3,40}?)\s*(?:,|\||–|—| - |\()\s*([^|()]{2,60}?)\)?[,.]?$/;
+/** "CEO: John Smith", "总经理：张三", "董事长 张三". */
+const TITLE_THEN_NAME = /^([^:：]{2,40}?)\s*(?:[:：]|\s)\s*([^:：]{2,40})$/u;
+const HONORIFIC = /^(?:先生|女士|小姐|老师)$/u;
+
+/**
+ * People the page names as the company's: its structured data (founders, employees), labelled contacts
+ * ("联系人：张经理", "Contact: John Smith"), and team listings (a name with a job title beside or below it).
+ * Testimonial signatures are not contacts: a name after "Regards" or a quotation, or whose title line
+ * names another company, is skipped. Each person gets the emails and phones written right by their name.
+ */
+export function extractPeople(
+  lines: ContactLines,
+  structured: StructuredPerson[],
+  emails: FoundEmail[],
+  phones: FoundPhone[],
+  phoneValue: (raw: string) => string | undefined,
+  siteDomain: string | null,
+): PersonCapture[] {
+  const people = new Map<string, PersonCapture>();
+  const add = (person: PersonCapture) => {
+    const key = person.name.value.toLowerCase().replace(/[^\p{L}]/gu, '');
+    if (key && people.size < MAX_PEOPLE && !people.has(key)) people.set(key, person);
+  };
+  for (const person of structured) {
+    const name = evidence(person.name, person.source, person.snippet, 0.9);
+    const phoneValues = person.phones.map((raw) => phoneValue(raw)).filter((value): value is string => value !== undefined);
+    add({ name, title: person.title ? evidence(person.title, person.source, person.snippet, 0.9) : undefined, emails: person.emails.slice(0, 10), phones: phoneValues.slice(0, 10) });
+  }
+  const all = lines.lines;
+  for (let i = 0; i < all.length && i < MAX_LINES_SCANNED && people.size < MAX_PEOPLE; i++) {
+    const line = all[i]!;
+    if (line.length > 300) continue;
+    const found = readLabelledContact(line) ?? readTeamEntry(all, i, siteDomain);
+    if (!found) continue;
+    const snippet = found.span > 1 ? all.slice(i, i + found.span).join(' / ') : line;
+    // The contact details written with the person: on their lines and the two after, until the next person.
+    const last = i + found.span + 1;
+    add({
+      name: evidence(found.name, 'text', snippet, found.confidence),
+      title: found.title ? evidence(found.title, 'text', snippet, found.confidence) : undefined,
+      emails: emails.filter((e) => e.line >= i && e.line <= last).map((e) => e.value).slice(0, 10),
+      phones: phones.filter((p) => p.line >= i && p.line <= last).map((p) => p.value).slice(0, 10),
+    });
+    i += found.span - 1;
+  }
+  return [...people.values()];
+}
+
+interface NamedPerson {
+  name: string;
+  title?: string;
+  confidence: number;
+  /** How many lines the entry takes (name and title on two lines: 2). */
+  span: number;
+}
+
+function readLabelledContact(line: string): NamedPerson | undefined {
+  const zh = ZH_CONTACT.exec(line);
+  if (zh) {
+    const [, surnameOrName, suffix, bracketed, following] = zh;
+    const name = `${surnameOrName}${suffix ?? ''}`;
+    const title = bracketed ?? (following && ZH_TITLE.test(following) ? following : undefined) ?? (suffix && !HONORIFIC.test(suffix) ? suffix : undefined);
+    return { name, title, confidence: 0.85, span: 1 };
+  }
+  const en = EN_CONTACT.exec(line);
+  if (en && looksLikeEnglishName(en[1]!)) return { name: en[1]!, title: en[2] && looksLikeTitle(en[2]) ? en[2].trim() : undefined, confidence: 0.85, span: 1 };
+  return undefined;
+}
+
+function readTeamEntry(lines: string[], i: number, siteDomain: string | null): NamedPerson | undefined {
+  const line = lines[i]!;
+  const previous = lines[i - 1] ?? '';
+  // A signature under a testimonial ("Regards" / "Steven Humphreys" / "Director" / "Border Marine Centre").
+  if (isSignOff(previous) || /["”»」]\s*$|^\s*["“«「]/u.test(previous)) return undefined;
+  if (isName(line)) {
+    const next = lines[i + 1] ?? '';
+    if (!looksLikeTitle(next) || isName(next)) return undefined;
+    if (namesOtherCompany(next, siteDomain) || namesOtherCompany(lines[i + 2] ?? '', siteDomain, true)) return undefined;
+    return { name: line, title: next, confidence: 0.7, span: 2 };
+  }
+  const inline = NAME_THEN_TITLE.exec(line);
+  if (inline && isName(inline[1]!.trim()) && looksLikeTitle(inline[2]!) && !namesOtherCompany(inline[2]!, siteDomain)) {
+    if (namesOtherCompany(lines[i + 1] ?? '', siteDomain, true)) return undefined;
+    return { name: inline[1]!.trim(), title: inline[2]!.trim(), confidence: 0.7, span: 1 };
+  }
+  const titled = TITLE_THEN_NAME.exec(line);
+  if (titled && isTitleOnly(titled[1]!) && isName(titled[2]!.trim())) return { name: titled[2]!.trim(), title: titled[1]!.trim(), confidence: 0.7, span: 1 };
+  return undefined;
+}
+
+function isName(text: string): boolean {
+  return looksLikeEnglishName(text) || looksLikeChineseName(text);
+}
+
+/** A bare title ("CEO", "Founder & CEO", "总经理"), as written before a name. */
+function isTitleOnly(text: string): boolean {
+  const trimmed = text.trim();
+  const stripped = trimmed.replace(new RegExp(EN_TITLE.source, 'gi'), '').replace(new RegExp(ZH_TITLE.source, 'gu'), '').replace(/[\s&/,、和及-]|of|and|sales|marketing|operations|finance|technology/gi, '');
+  return trimmed.length <= 40 && looksLikeTitle(trimmed) && stripped.length <= 2;
+}
+
+function evidence(value: string, source: TextEvidence['source'], snippet: string, confidence: number): TextEvidence {
+  return { value: value.slice(0, 200), source, snippet: snippet.slice(0, 500), confidence };
+}
