@@ -58,7 +58,7 @@ const HOSTILE_PAGE = `<!doctype html>
 </head>
 <body>
 <h1>Example Corp</h1>
-<p>Call us on +1 415 555 0134 or write to sales@example-corp.com.</p>
+<p>Call us on +1 415 862 0134 or write to sales@example-corp.com.</p>
 <p>© 2026 Example Corp Inc. All rights reserved.</p>
 </body>
 </html>`;
@@ -99,7 +99,7 @@ describe('pages that fight back', () => {
     // Styled by its own stylesheet at its own size, whatever the page's CSP and root font size.
     expect(await sidebar(page).locator('aside').evaluate((aside) => [getComputedStyle(aside).display, getComputedStyle(aside).fontSize])).toEqual(['flex', '14px']);
     expect(await sidebarField(page, 'emails').inputValue()).toBe('sales@example-corp.com');
-    expect(await sidebarField(page, 'phones').inputValue()).toContain('415 555 0134');
+    expect(await sidebarField(page, 'phones').inputValue()).toContain('415 862 0134');
 
     await sidebar(page).getByRole('button', { name: 'Save lead' }).click();
     await sidebar(page).getByTestId('save-status').getByText(/^Saved as LX\d+$/).waitFor({ timeout: WAIT_MS });
