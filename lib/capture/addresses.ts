@@ -63,7 +63,9 @@ function readWesternAddresses(lines: ContactLines, add: (address: AddressEvidenc
     let anchors = 0;
     for (const match of text.matchAll(pattern)) {
       if (++anchors > MAX_ANCHORS) break;
-      const head = text.slice(Math.max(0, match.index - 400), match.index).split('\n').slice(1 - 5);
+      // The four lines before the anchor (the first of a 400-character window may be cut, so it is dropped).
+      const from = Math.max(0, match.index - 400);
+      const head = text.slice(from, match.index).split('\n').slice(from > 0 ? 1 : 0).slice(-4);
       while (head.length > 0 && /^[\s,]*$/.test(head[head.length - 1]!)) head.pop();
       const parts = readHead(head.map((line) => line.trim()));
       if (!parts || (needsStreet && !parts.street) || isCreditLine(head.join(' '))) continue;
@@ -101,7 +103,8 @@ function readHead(head: string[]): { city: string; street?: string; lines: strin
   city = city.trim();
   if (!CITY.test(city) || city.split(' ').length > 4) return undefined;
   const streets: string[] = [];
-  if (STREET_LINE.test(streetPart.trim())) streets.push(streetPart.trim());
+  const sameLine = trailingStreet(streetPart);
+  if (sameLine) streets.push(sameLine);
   else {
     // The street and a suite line can stand above the city: "8105 Birch Bay Square Street" / "Suite 205" / "Blaine, WA".
     for (let i = head.length - 1; i >= 0 && i >= head.length - 2; i--) {
@@ -112,6 +115,18 @@ function readHead(head: string[]): { city: string; street?: string; lines: strin
   }
   const street = streets.join(', ').replace(/,\s*,/g, ',') || undefined;
   return { city, street, lines: [...streets, city] };
+}
+
+/**
+ * The street at the end of the text before the city: the trailing comma-separated parts that look like a
+ * street or a unit, each without a leading label ("Our offices: 500 Market St, Suite 300" -> both parts;
+ * "Studio Ltd, 12 Old Street" -> "12 Old Street").
+ */
+function trailingStreet(text: string): string | undefined {
+  const parts = text.split(',').map((part) => part.replace(/^[^:：]{0,30}[:：]\s*/u, '').trim());
+  const kept: string[] = [];
+  for (let i = parts.length - 1; i >= 0 && STREET_LINE.test(parts[i]!); i--) kept.unshift(parts[i]!);
+  return kept.length > 0 ? kept.join(', ') : undefined;
 }
 
 function evidence(value: AddressEvidence['value'], source: EvidenceSource, snippet: string, confidence: number): AddressEvidence {

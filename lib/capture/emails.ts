@@ -3,8 +3,6 @@ import type { ContactLines } from './contact-lines';
 import { MAIL_LABEL, emailConfidence, emailDomain, isPlausibleEmail, type SiteIdentity } from './email-rules';
 import { shortText, textAround } from './nearby-text';
 
-export { isPlausibleEmail } from './email-rules';
-
 const MAX_EMAILS = 50;
 const MAX_AT_SIGNS = 5_000;
 const MAX_LINKS = 500;
@@ -40,28 +38,24 @@ export interface StructuredEmail {
  */
 export function extractEmails(doc: Document, lines: ContactLines, site: SiteIdentity, structured: StructuredEmail[] = []): FoundEmail[] {
   const found = new Map<string, FoundEmail>();
-  const add = (raw: string, context: string, evidence: Omit<FoundEmail, 'value' | 'confidence'>, fromLink: boolean, cap = 1, block = '') => {
+  const add: AddEmail = (raw, { context, block = '', fromLink, cap = 1, evidence }) => {
     const value = raw.trim().toLowerCase();
-    const seen = found.get(value);
-    // The same address again (a footer on every block): nothing more to learn once it is trusted.
-    if (seen && seen.confidence >= 0.9) {
-      if (seen.line < 0) seen.line = evidence.line;
-      return;
+    const existing = found.get(value);
+    if (existing) {
+      if (existing.line < 0) existing.line = evidence.line;
+      // Already trusted (a footer address repeated on every block): nothing more to learn.
+      if (existing.confidence >= 0.9) return;
     }
     if (!isPlausibleEmail(value)) return;
     const trust = emailConfidence(value, context.toLowerCase(), site, fromLink, block.toLowerCase());
     if (trust === undefined) return;
     const confidence = Math.min(trust, cap);
-    const existing = found.get(value);
-    if (existing) {
-      existing.confidence = Math.max(existing.confidence, confidence);
-      if (existing.line < 0) existing.line = evidence.line;
-    }
+    if (existing) existing.confidence = Math.max(existing.confidence, confidence);
     else if (found.size < MAX_EMAILS) found.set(value, { value, confidence, ...evidence });
   };
 
   for (const email of structured) {
-    add(email.raw.replace(/^mailto:/i, ''), '', { source: email.source, snippet: email.snippet.slice(0, 500), line: -1 }, true);
+    add(email.raw.replace(/^mailto:/i, ''), { context: '', fromLink: true, evidence: { source: email.source, snippet: email.snippet.slice(0, 500), line: -1 } });
   }
   const links = doc.querySelectorAll('a[href^="mailto:" i], area[href^="mailto:" i]');
   for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
@@ -71,7 +65,8 @@ export function extractEmails(doc: Document, lines: ContactLines, site: SiteIden
     const snippet = text || context;
     // A share link ("mailto:?subject=…&body=…") names no address and is skipped here.
     for (const address of mailtoAddresses(link.getAttribute('href') ?? '')) {
-      add(address, context, { source: inFooter(link) ? 'footer' : 'link', snippet: snippet.slice(0, 200) || address, line: -1 }, true, 1, blockOf(link));
+      const evidence = { source: inFooter(link) ? ('footer' as const) : ('link' as const), snippet: snippet.slice(0, 200) || address, line: -1 };
+      add(address, { context, block: blockOf(link), fromLink: true, evidence });
     }
   }
   readProtectedEmails(doc, add);
@@ -79,7 +74,19 @@ export function extractEmails(doc: Document, lines: ContactLines, site: SiteIden
   return [...found.values()];
 }
 
-type AddEmail = (raw: string, context: string, evidence: Omit<FoundEmail, 'value' | 'confidence'>, fromLink: boolean, cap?: number, block?: string) => void;
+/** One place an address was seen. */
+interface Sighting {
+  /** The line or inline text the address sits in. */
+  context: string;
+  /** The text around that: the lines above, the link's container. */
+  block?: string;
+  fromLink: boolean;
+  /** The most confidence this sighting can give (a de-obfuscated address is a little less certain). */
+  cap?: number;
+  evidence: Omit<FoundEmail, 'value' | 'confidence'>;
+}
+
+type AddEmail = (raw: string, sighting: Sighting) => void;
 
 /** The two lines above: a partner card's or a job ad's heading sits there. */
 function linesAbove(lines: string[], index: number): string {
@@ -105,15 +112,15 @@ function readTextEmails(lines: ContactLines, site: SiteIdentity, add: AddEmail, 
       if (!address) continue;
       const source = lines.inFooter(address.text) ? 'footer' : 'text';
       const snippet = lines.snippet(i, Math.max(0, original.indexOf(address.local)), at + 30);
-      add(address.text, line, { source, snippet, line: i }, false, obfuscated ? 0.85 : 1, linesAbove(lines.lines, i));
+      add(address.text, { context: line, block: linesAbove(lines.lines, i), fromLink: false, cap: obfuscated ? 0.85 : 1, evidence: { source, snippet, line: i } });
     }
     if (!original.includes('#')) continue;
     for (const match of original.matchAll(HASH_FOR_AT)) {
       const address = `${match[1]}@${match[2]}`;
       const labelled = MAIL_LABEL.test(original.slice(Math.max(0, match.index - 24), match.index));
       if (hashMeansAt || labelled || emailDomain(address) === site.domain) {
-        const text = original.replace(match[0], address);
-        add(address, text, { source: 'text', snippet: lines.snippet(i, match.index, match.index + match[0].length), line: i }, false, 0.8, linesAbove(lines.lines, i));
+        const evidence = { source: 'text' as const, snippet: lines.snippet(i, match.index, match.index + match[0].length), line: i };
+        add(address, { context: original.replace(match[0], address), block: linesAbove(lines.lines, i), fromLink: false, cap: 0.8, evidence });
       }
     }
   }
@@ -162,11 +169,11 @@ function readProtectedEmails(doc: Document, add: AddEmail): void {
     if (!address) continue;
     const { before, text, after } = textAround(node);
     const context = `${before} ${text.replace(/\[email\s?protected\]/i, address)} ${after}`.trim();
-    add(address, context, { source: 'text', snippet: context.slice(0, 200) || address, line: -1 }, true, 0.9);
+    add(address, { context, fromLink: true, cap: 0.9, evidence: { source: 'text', snippet: context.slice(0, 200) || address, line: -1 } });
   }
 }
 
-export function decodeCloudflare(hex: string): string | undefined {
+function decodeCloudflare(hex: string): string | undefined {
   if (!/^(?:[0-9a-f]{2}){3,200}$/i.test(hex)) return undefined;
   const key = parseInt(hex.slice(0, 2), 16);
   let out = '';

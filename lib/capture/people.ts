@@ -12,6 +12,8 @@ const ZH_CONTACT =
   /(?:联系人|联 系 人|负责人|业务联系人|销售联系人|对接人)\s*[:：]\s*(\p{Script=Han}{1,4}?)(?=先生|女士|小姐|总经理|副总经理|经理|总监|主管|主任|老师|工程师|总|电话|手机|邮箱|传真|职务|职位|地址|[^\p{Script=Han}]|$)(先生|女士|小姐|总经理|副总经理|经理|总监|主管|主任|老师|工程师|总)?(?:\s*[（(]([^)）]{2,16})[)）]|\s+(\p{Script=Han}{2,8}))?/u;
 /** "Contact: John Smith, Sales Manager", "Contact person: Ms. Jane Roe". */
 const EN_CONTACT = /\b(?:[Cc]ontact(?: [Pp]erson)?|[Aa]ttn\.?|[Aa]ttention|[Ss]ales [Cc]ontact)\s*[:：]\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2})(?:\s*[,–—-]\s*([^,|]{2,60}))?/;
+/** "Ms. Linda Wang, Sales Manager": a courtesy title marks a person wherever the line puts them. */
+const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})\s*[,–—(-]\s*([^,|()]{2,60})/;
 /** "John Smith, CEO", "Jane Roe – Head of Sales", "Jane Roe | Founder", "Jane Roe (CTO)". */
 const NAME_THEN_TITLE = /^([^,|–—(]{3,40}?)\s*(?:,|\||–|—| - |\()\s*([^|()]{2,60}?)\)?[,.]?$/;
 /** "CEO: John Smith", "总经理：张三", "董事长 张三". */
@@ -43,22 +45,27 @@ export function extractPeople(
     add({ name, title: person.title ? evidence(person.title, person.source, person.snippet, 0.9) : undefined, emails: person.emails.slice(0, 10), phones: phoneValues.slice(0, 10) });
   }
   const all = lines.lines;
-  for (let i = 0; i < all.length && i < MAX_LINES_SCANNED && people.size < MAX_PEOPLE; i++) {
+  const entries: Array<NamedPerson & { line: number }> = [];
+  for (let i = 0; i < all.length && i < MAX_LINES_SCANNED && entries.length < MAX_PEOPLE; i++) {
     const line = all[i]!;
     if (line.length > 300) continue;
-    const found = readLabelledContact(line) ?? readTeamEntry(all, i, siteDomain);
+    const found = readLabelledContact(line, all[i - 1] ?? '', siteDomain) ?? readTeamEntry(all, i, siteDomain);
     if (!found) continue;
-    const snippet = found.span > 1 ? all.slice(i, i + found.span).join(' / ') : line;
-    // The contact details written with the person: on their lines and the two after, until the next person.
-    const last = i + found.span + 1;
-    add({
-      name: evidence(found.name, 'text', snippet, found.confidence),
-      title: found.title ? evidence(found.title, 'text', snippet, found.confidence) : undefined,
-      emails: emails.filter((e) => e.line >= i && e.line <= last).map((e) => e.value).slice(0, 10),
-      phones: phones.filter((p) => p.line >= i && p.line <= last).map((p) => p.value).slice(0, 10),
-    });
+    entries.push({ ...found, line: i });
     i += found.span - 1;
   }
+  entries.forEach((entry, k) => {
+    const { line: first, span } = entry;
+    const snippet = span > 1 ? all.slice(first, first + span).join(' / ') : all[first]!;
+    // The contact details written with the person: on their lines and the two after, until the next person.
+    const last = Math.min(first + span + 1, (entries[k + 1]?.line ?? Infinity) - 1);
+    add({
+      name: evidence(entry.name, 'text', snippet, entry.confidence),
+      title: entry.title ? evidence(entry.title, 'text', snippet, entry.confidence) : undefined,
+      emails: emails.filter((e) => e.line >= first && e.line <= last).map((e) => e.value).slice(0, 10),
+      phones: phones.filter((p) => p.line >= first && p.line <= last).map((p) => p.value).slice(0, 10),
+    });
+  });
   return [...people.values()];
 }
 
@@ -70,7 +77,7 @@ interface NamedPerson {
   span: number;
 }
 
-function readLabelledContact(line: string): NamedPerson | undefined {
+function readLabelledContact(line: string, previous: string, siteDomain: string | null): NamedPerson | undefined {
   const zh = ZH_CONTACT.exec(line);
   if (zh) {
     const [, surnameOrName, suffix, bracketed, following] = zh;
@@ -80,14 +87,15 @@ function readLabelledContact(line: string): NamedPerson | undefined {
   }
   const en = EN_CONTACT.exec(line);
   if (en && looksLikeEnglishName(en[1]!)) return { name: en[1]!, title: en[2] && looksLikeTitle(en[2]) ? en[2].trim() : undefined, confidence: 0.85, span: 1 };
+  const honorific = HONORIFIC_NAME.exec(line);
+  if (honorific && !signsTestimonial(previous) && looksLikeEnglishName(honorific[1]!) && looksLikeTitle(honorific[2]!) && !namesOtherCompany(honorific[2]!, siteDomain)) return { name: honorific[1]!, title: honorific[2]!.trim(), confidence: 0.75, span: 1 };
   return undefined;
 }
 
 function readTeamEntry(lines: string[], i: number, siteDomain: string | null): NamedPerson | undefined {
   const line = lines[i]!;
   const previous = lines[i - 1] ?? '';
-  // A signature under a testimonial ("Regards" / "Steven Humphreys" / "Director" / "Border Marine Centre").
-  if (isSignOff(previous) || /["”»」]\s*$|^\s*["“«「]/u.test(previous)) return undefined;
+  if (signsTestimonial(previous)) return undefined;
   if (isName(line)) {
     const next = lines[i + 1] ?? '';
     if (!looksLikeTitle(next) || isName(next)) return undefined;
@@ -102,6 +110,11 @@ function readTeamEntry(lines: string[], i: number, siteDomain: string | null): N
   const titled = TITLE_THEN_NAME.exec(line);
   if (titled && isTitleOnly(titled[1]!) && isName(titled[2]!.trim())) return { name: titled[2]!.trim(), title: titled[1]!.trim(), confidence: 0.7, span: 1 };
   return undefined;
+}
+
+/** The line above a testimonial's signature: a sign-off ("Regards") or the end of a quotation. */
+function signsTestimonial(previous: string): boolean {
+  return isSignOff(previous) || /["”»」]\s*$|^\s*["“«「]/u.test(previous);
 }
 
 function isName(text: string): boolean {

@@ -13,11 +13,6 @@ const HAN = /\p{Script=Han}/gu;
 const KANA = /[\u3040-\u30ff]/;
 const SCAN_LIMIT = 100_000;
 
-/** The country a domain or a page language points to, on its own (used when nothing else is known). */
-export function countryHint(domain: string | null, lang: string | null): CountryCode | undefined {
-  return countryOfDomain(domain) ?? countryOfLanguage(lang);
-}
-
 function countryOfDomain(domain: string | null): CountryCode | undefined {
   const tld = domain?.split('.').pop()?.toLowerCase();
   if (!tld || tld.length !== 2 || VANITY_TLDS.has(tld)) return undefined;

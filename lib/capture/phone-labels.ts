@@ -2,13 +2,14 @@ import type { NumberType } from 'libphonenumber-js/max';
 import type { PhoneKind } from '../schema';
 
 const LETTER = String.raw`(?:^|[\s|·•,;(])`;
-const LETTER_END = String.raw`\s*(?::|：|\.(?=\s))`;
+/** "F: ", "F. ", or a bare "F " right before the number ("T +44 20… F +44 20…"); never the m of "9 a.m.". */
+const LETTER_END = String.raw`(?:\s*(?::|：|\.(?=\s))|\s+$)`;
 
 type Label = PhoneKind | 'other';
 
 /**
  * Labels as pages write them before a number ("Fax:", "F:", "传真：", "Toll Free:", "手机") or right after it
- * in brackets ("707.665.9184 (Fax)"). Single letters count only as "F:" or "F. " (never the m of "9 a.m.").
+ * in brackets ("707.665.9184 (Fax)"). Single letters count only as "F:", "F. " or right before the number.
  * 'other' marks numbers that are not phones at all (an ABN, a licence, a postcode).
  */
 const LABELS: Array<[Label, RegExp]> = [

@@ -3,16 +3,15 @@ import type { EvidenceSource, PhoneEvidence, PhoneKind } from '../schema';
 import type { ContactLines } from './contact-lines';
 import { textAround } from './nearby-text';
 import { isCreditLine, labelAfter, labelBefore, phoneKind } from './phone-labels';
-
-export { countryHint } from './phone-country';
+import { hasSevenDigits, isPlaceholder, lacksTrunkPrefix, looksLikeOtherNumber } from './phone-traps';
 
 const MAX_PHONES = 100;
 const MAX_LINES_SCANNED = 3_000;
 const MAX_LINKS = 200;
-/** Chinese landlines with an area code ("0755-1234567"): some are outside libphonenumber's metadata but real. */
 /** A stretch of digits and the separators phone numbers are written with: the only text the finder is run on. */
 const NUMBER_SPAN = /\+?\(?\d[\d ().\-–/]{5,38}\d/g;
 const MAX_CACHED = 2_000;
+/** Chinese landlines with an area code ("0755-1234567"): some are outside libphonenumber's metadata but real. */
 const CN_LANDLINE = /(?<![\d+-])(?:\(0\d{2,3}\)|0\d{2,3}-)\s?\d{7,8}(?![\d-])/g;
 
 /** A number from the page's structured data (JSON-LD telephone or faxNumber, microdata, hCard). */
@@ -43,7 +42,9 @@ interface Candidate {
  */
 export function extractPhones(doc: Document, lines: ContactLines, countries: CountryCode[], structured: StructuredPhone[] = []): FoundPhone[] {
   const found = new Map<string, FoundPhone & { labelled: boolean }>();
+  const known: KnownNumbers = new Map();
   const add = (number: PhoneNumber, phone: Omit<FoundPhone, 'value' | 'kind'>, label: PhoneKind | undefined) => {
+    known.set(number.nationalNumber, number).set(`${number.countryCallingCode}${number.nationalNumber}`, number);
     const existing = found.get(number.number);
     if (existing) {
       existing.confidence = Math.max(existing.confidence, phone.confidence);
@@ -56,25 +57,27 @@ export function extractPhones(doc: Document, lines: ContactLines, countries: Cou
   };
 
   for (const phone of structured.slice(0, MAX_PHONES)) {
-    const number = parseIn(phone.raw, countries, true);
+    const number = parseIn(phone.raw, countries);
     if (number) add(number, { source: phone.source, snippet: phone.snippet, confidence: 0.95, line: -1 }, phone.kind);
   }
-  readTextPhones(lines, countries, add, () => found.size >= MAX_PHONES);
+  readTextPhones(lines, countries, known, add, () => found.size >= MAX_PHONES);
   readLinkPhones(doc, countries, add);
   return [...found.values()].map(({ labelled: _labelled, ...phone }) => phone);
 }
 
 type AddPhone = (number: PhoneNumber, phone: Omit<FoundPhone, 'value' | 'kind'>, label: PhoneKind | undefined) => void;
+/** Numbers already read (from structured data, or earlier in the text), by their digits: read again without parsing. */
+type KnownNumbers = Map<string, PhoneNumber>;
 
-function readTextPhones(lines: ContactLines, countries: CountryCode[], add: AddPhone, full: () => boolean): void {
+function readTextPhones(lines: ContactLines, countries: CountryCode[], known: KnownNumbers, add: AddPhone, full: () => boolean): void {
   const cache = new Map<string, Candidate[]>();
   let scanned = 0;
   for (let i = 0; i < lines.lines.length && scanned < MAX_LINES_SCANNED && !full(); i++) {
     const line = lines.lines[i]!;
-    if (countDigits(line) < 7) continue;
+    if (!hasSevenDigits(line)) continue;
     scanned++;
     let previousEnd = 0;
-    for (const candidate of candidatesIn(line, countries, cache)) {
+    for (const candidate of candidatesIn(line, countries, cache, known)) {
       const raw = line.slice(candidate.start, candidate.end);
       const lineBefore = line.slice(Math.max(0, candidate.start - 200), candidate.start);
       // A bracketed label right after the previous number belongs to it: "877.224.3262 (Toll-Free) 707.665.9184 (Fax)".
@@ -97,11 +100,17 @@ function readTextPhones(lines: ContactLines, countries: CountryCode[], add: AddP
  * stretches of digits and separators long enough to be a phone, each stretch once per page (`cache`), in
  * the first country that reads it as a valid number.
  */
-function candidatesIn(line: string, countries: CountryCode[], cache: Map<string, Candidate[]>): Candidate[] {
+function candidatesIn(line: string, countries: CountryCode[], cache: Map<string, Candidate[]>, known: KnownNumbers): Candidate[] {
   const candidates: Candidate[] = [];
   const tries: Array<CountryCode | undefined> = countries.length > 0 ? countries : [undefined];
   for (const span of line.matchAll(NUMBER_SPAN)) {
-    if (countDigits(span[0]) < 7) continue;
+    if (!hasSevenDigits(span[0])) continue;
+    const digits = span[0].replace(/\D/g, '');
+    const again = known.get(digits) ?? known.get(digits.replace(/^[01]/, ''));
+    if (again) {
+      candidates.push({ number: again, start: span.index, end: span.index + span[0].length, confidence: span[0].startsWith('+') ? 0.85 : 0.8 });
+      continue;
+    }
     // One character either side lets the finder see a number glued to letters ("ICP05049539").
     const from = Math.max(0, span.index - 1);
     const window = line.slice(from, span.index + span[0].length + 1);
@@ -116,6 +125,7 @@ function candidatesIn(line: string, countries: CountryCode[], cache: Map<string,
           found.push({ number, start: startsAt, end: endsAt, confidence: international ? 0.85 : rank === 0 ? 0.8 : 0.7 });
         }
       }
+      if (found.length === 0) found = withoutPlus(window);
       if (cache.size < MAX_CACHED) cache.set(window, found);
     }
     for (const candidate of found) candidates.push({ ...candidate, start: candidate.start + from, end: candidate.end + from });
@@ -132,8 +142,21 @@ function candidatesIn(line: string, countries: CountryCode[], cache: Map<string,
   return candidates.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * "86-571-88776655", "0086 138 2345 6789": Chinese exporters often write the country code without its +.
+ * Read so only when no country reads the digits and the code is China's, Hong Kong's, Macao's or Taiwan's.
+ */
+function withoutPlus(window: string): Candidate[] {
+  const match = /^\D?(?:00)?(86|852|853|886)[- .]\(?\d/.exec(window);
+  if (!match) return [];
+  const offset = window.indexOf(match[1]!);
+  return findNumbers(`+${window.slice(offset)}`, { v2: true })
+    .filter(({ number, startsAt }) => startsAt === 0 && number.countryCallingCode === match[1])
+    .map(({ number, endsAt }) => ({ number, start: offset, end: offset + endsAt - 1, confidence: 0.7 }));
+}
+
 function labelFromLineAbove(above: string): PhoneKind | 'other' | undefined {
-  return above.length <= 40 && countDigits(above) < 7 ? labelBefore(above) : undefined;
+  return above.length <= 40 && !hasSevenDigits(above) ? labelBefore(above) : undefined;
 }
 
 /** tel: and callto: links, and WhatsApp chat links (a number, unlike WhatsApp share links, which carry text). */
@@ -145,7 +168,7 @@ function readLinkPhones(doc: Document, countries: CountryCode[], add: AddPhone):
     const whatsApp = /^(?:https?:)?\/\/(?:wa\.me|(?:api\.)?whatsapp\.com)\//i.test(href);
     const raw = whatsApp ? whatsAppNumber(href) : decodeSafely(href.replace(/^[a-z]+:(?:\/\/)?/i, '').split(/[?;]/)[0] ?? '');
     if (!raw) continue;
-    const number = parseIn(raw, countries, true);
+    const number = parseIn(raw, countries);
     if (!number || isPlaceholder(number)) continue;
     const { before, text, after } = textAround(link);
     const label = whatsApp ? 'mobile' : labelAfter(after) ?? labelBefore(`${before} ${text}`);
@@ -159,8 +182,11 @@ function whatsAppNumber(href: string): string | undefined {
   return digits ? `+${digits}` : undefined;
 }
 
-/** Parses a number written on its own (a link, a structured-data value): valid in one of the countries, or merely possible when the markup says it is a phone. */
-function parseIn(raw: string, countries: CountryCode[], markedAsPhone: boolean): PhoneNumber | undefined {
+/**
+ * Parses a number the markup says is a phone (a tel: link, a structured-data value): valid in one of the
+ * countries, or else merely possible (such markup is deliberate; a metadata gap should not lose it).
+ */
+function parseIn(raw: string, countries: CountryCode[]): PhoneNumber | undefined {
   const text = raw.slice(0, 60);
   const tries: Array<CountryCode | undefined> = countries.length > 0 ? countries : [undefined];
   let possible: PhoneNumber | undefined;
@@ -169,55 +195,7 @@ function parseIn(raw: string, countries: CountryCode[], markedAsPhone: boolean):
     if (number?.isValid()) return number;
     if (number?.isPossible()) possible ??= number;
   }
-  return markedAsPhone ? possible : undefined;
-}
-
-/**
- * Numbers that sites print as placeholders: one digit repeated, a run from the start (123-456-7890), or a
- * North American 555-01XX number (reserved for fiction by NANPA). A run after a real area code ("010-12345678") is left alone: Chinese pages write such numbers.
- */
-function isPlaceholder(number: PhoneNumber): boolean {
-  const national = number.nationalNumber;
-  return /^(\d)\1+$/.test(national) || /^(?:0?12345|98765)/.test(national) || (number.countryCallingCode === '1' && /^\d{3}55501\d{2}$/.test(national));
-}
-
-/**
- * Countries whose fixed lines are written nationally with a trunk 0 ("010-…", "(02) 9411…"). A bare run
- * of digits without it is a date or an order number that happens to fit an area code ("2024-03-15 10" is
- * not Guangzhou 20 2403 1510).
- */
-const TRUNK_ZERO = new Set(['CN', 'AU', 'NZ', 'GB', 'IE', 'DE', 'AT', 'CH', 'FR', 'BE', 'NL', 'SE', 'FI', 'JP', 'KR', 'IN', 'TH', 'MY', 'ID', 'VN', 'TR', 'ZA', 'IL']);
-
-function lacksTrunkPrefix(number: PhoneNumber, raw: string): boolean {
-  if (/^\s*(?:\+|00)/.test(raw) || !number.country || !TRUNK_ZERO.has(number.country)) return false;
-  const type = number.getType();
-  return type !== 'MOBILE' && type !== 'TOLL_FREE' && type !== 'SHARED_COST' && !/^\(?0/.test(raw.trim());
-}
-
-/**
- * Numbers in running text that parse as phones but are not: a bare run of fewer than ten digits (a date,
- * an order number: written phones carry separators, a + or a trunk prefix), dates and year ranges, prices
- * ("9.98-14.30万", "$1,299"), and licence numbers ("京ICP备05049539", "京公网安备 11010802000104号", "© 2004-2021").
- */
-function looksLikeOtherNumber(raw: string, before: string, after: string): boolean {
-  return (
-    /^\d{1,9}$/.test(raw) ||
-    /^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}/.test(raw) ||
-    /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(raw) ||
-    /^(?:19|20)\d{2}\s*[-–~]\s*(?:19|20)\d{2}$/.test(raw) ||
-    /(?:^|[^\d.])\d{1,4}\.\d{1,2}$/.test(raw) ||
-    /(?:ICP|备|©|copyright|\(c\)|[$¥€£￥]|rmb|usd|cny|价格|售价|price)\s*$/i.test(before.slice(-16)) ||
-    /^\s*(?:元|万|亿|km|kg|mm|cm|%|个|件|次|人|年|月|日)/.test(after.slice(0, 4))
-  );
-}
-
-function countDigits(text: string): number {
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57 && ++digits >= 7) return digits;
-  }
-  return digits;
+  return possible;
 }
 
 function decodeSafely(value: string): string {

@@ -1,12 +1,11 @@
 import type { EvidenceSource, PhoneKind } from '../schema';
 import { readMicrodataContacts } from './microdata-contacts';
+import { isOrganizationType, schemaTypes } from './organization-record';
 
 const MAX_SCRIPTS = 50;
 const MAX_SCRIPT_LENGTH = 1_000_000;
 const MAX_NODES = 5_000;
 const MAX_ITEMS = 100;
-/** Schema.org types for a company (Organization and the subtypes sites use): their contacts are the company's. */
-const ORGANIZATION = /^(?:Organization|Corporation|LocalBusiness|OnlineBusiness|OnlineStore|Store|ProfessionalService|NGO|EducationalOrganization|MedicalOrganization|FinancialService|BankOrCreditUnion|InsuranceAgency|AutoDealer|AutomotiveBusiness|Restaurant|Hotel|LegalService|RealEstateAgent|TravelAgency|HomeAndConstructionBusiness|EmploymentAgency|Dentist|Physician|\w+Store|\w+Business|\w+Service)$/;
 /** Where a company's own people and places hang; "author", "brand", "manufacturer", "seller" are not followed (other people, other companies). */
 const OWN_PEOPLE = new Set(['founder', 'founders', 'employee', 'employees', 'member', 'members', 'contactPoint']);
 const OWN_PLACES = new Set(['address', 'location', 'contactPoint', 'department', 'subOrganization']);
@@ -94,10 +93,10 @@ function readJsonLdBlock(parsed: unknown, result: StructuredContacts): void {
   const visit = (node: Node, depth: number) => {
     if (seen.has(node) || depth > 4 || seen.size > MAX_NODES) return;
     seen.add(node);
-    const types = typesOf(node);
+    const types = schemaTypes(node);
     if (types.includes('Person')) return readPerson(node, result);
     if (types.includes('PostalAddress') || (types.length === 0 && ('streetAddress' in node || 'addressLocality' in node))) return readAddress(node, result);
-    const own = types.some((type) => ORGANIZATION.test(type)) || types.includes('ContactPoint') || types.includes('Place');
+    const own = isOrganizationType(types) || types.includes('ContactPoint') || types.includes('Place');
     if (own) readOrganization(node, result);
     for (const [key, value] of Object.entries(node)) {
       const follow = own ? OWN_PEOPLE.has(key) || OWN_PLACES.has(key) : SELF_KEYS.has(key);
@@ -107,7 +106,7 @@ function readJsonLdBlock(parsed: unknown, result: StructuredContacts): void {
     }
   };
   for (const root of roots) {
-    if (typesOf(root).includes('Person') && !root.jobTitle && !root.worksFor) continue; // an author page, not a contact
+    if (schemaTypes(root).includes('Person') && !root.jobTitle && !root.worksFor) continue; // an author page, not a contact
     visit(root, 0);
   }
 }
@@ -154,18 +153,12 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function typesOf(node: Node): string[] {
-  return listOf(node['@type'])
-    .filter((type): type is string => typeof type === 'string')
-    .map((type) => type.replace(/^(?:https?:\/\/)?schema\.org\//, ''));
-}
-
 function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 }
 
 /** Text values of a property (a string, a number, or a list of them), trimmed and bounded. */
-export function strings(value: unknown): string[] {
+function strings(value: unknown): string[] {
   return listOf(value)
     .slice(0, 20)
     .map((item) => (typeof item === 'string' ? item.trim() : typeof item === 'number' ? String(item) : ''))

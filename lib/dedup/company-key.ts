@@ -20,17 +20,9 @@ export function companyKeyOf(url: string): string | null {
 }
 
 /** True for domains where an address or a site does not belong to one company. */
-export function isSharedDomain(domain: string): boolean {
+function isSharedDomain(domain: string): boolean {
   const lower = domain.toLowerCase();
   return FREE_MAIL_DOMAINS.has(lower) || SHARED_HOSTING_DOMAINS.has(lower);
-}
-
-/** The company domain of an email address, or null for free mail (alice@gmail.com says nothing). */
-export function companyDomainOfEmail(email: string): string | null {
-  const at = email.lastIndexOf('@');
-  if (at < 0) return null;
-  const domain = registrableDomain(email.slice(at + 1));
-  return domain && !isSharedDomain(domain) ? domain : null;
 }
 
 function isRootPage(url: string): boolean {

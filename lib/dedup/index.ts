@@ -1,2 +1,2 @@
-export { companyDomainOfEmail, companyKeyOf, isSharedDomain } from './company-key';
+export { companyKeyOf } from './company-key';
 export { companyNameKey, companyNameKeys } from './company-name-key';

@@ -1,6 +1,6 @@
-export { capturedValues, websiteOf, type CapturableField, type CapturedValues } from './captured-values';
-export { contactsFromCapture, isSamePerson, mergeContactFields, personKey, type ContactWrite } from './contacts-from-capture';
-export { REP_ORIGIN, confidenceOf, isManual, manualFields, type OriginsPatch } from './field-origin';
-export { applyLeadPatch, changedFields, mergeLeadCopies, stampFields } from './lead-edits';
+export { capturedValues } from './captured-values';
+export { contactsFromCapture, type ContactWrite } from './contacts-from-capture';
+export { manualFields } from './field-origin';
+export { applyLeadPatch, changedFields, mergeLeadCopies } from './lead-edits';
 export { applyCaptureMerge, mergeCaptureIntoLead, newLeadFromCapture, type CaptureMerge, type CaptureOptions, type NewLeadInput } from './lead-from-capture';
-export { mergeLeadInto, mergeLeads, type LeadMergeResult } from './merge-leads';
+export { mergeLeads, type LeadMergeResult } from './merge-leads';

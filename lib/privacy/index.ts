@@ -1,2 +1,2 @@
-export { isPersonalNumber, maskNumbersInText, maskPhone, numberMasker } from './mask-phone';
-export { companyPhonesOf, maskCapture, maskPersonalPhones, personalNumbersOf } from './personal-numbers';
+export { isPersonalNumber, maskNumbersInText, maskPhone } from './mask-phone';
+export { companyPhonesOf, maskCapture, maskPersonalPhones } from './personal-numbers';

@@ -31,7 +31,8 @@ describe('reading a company\'s postal addresses', () => {
       city: 'Fremont',
       country: 'US',
     });
-    expect(values('<p>10 Downing Street, London SW1A 2AA</p>', 'https://www.example.co.uk/')[0]).toMatchObject({ street: '10 Downing Street', city: 'London', postalCode: 'SW1A 2AA', country: 'GB' });
+    expect(values('<p>Studio Ltd, 12 Old Street, London EC1V 9HL</p>', 'https://www.studio.co.uk/')[0]).toMatchObject({ street: '12 Old Street', city: 'London', postalCode: 'EC1V 9HL', country: 'GB' });
+    expect(values('<p>Our offices: 500 Market St, Suite 300, San Francisco, CA 94105</p>', 'https://acme-tools.com/')[0]).toMatchObject({ street: '500 Market St, Suite 300', city: 'San Francisco' });
   });
 
   it('reads PostalAddress from JSON-LD and microdata, and hCard adr', () => {

@@ -19,6 +19,12 @@ describe('reading the people a company page names', () => {
     expect(summary('<p>Contact: Jane Roe, Sales Manager</p>')).toEqual([{ name: 'Jane Roe', title: 'Sales Manager', emails: [], phones: [] }]);
   });
 
+  it('reads a person named with a courtesy title, and the contact details written under them', () => {
+    expect(summary('<p>Export dept: Ms. Linda Wang, Sales Manager<br>Mob/WhatsApp: +86 138 2345 6789<br>E-mail: linda@hz-valve.com</p>', 'https://www.hz-valve.com/')).toEqual([
+      { name: 'Linda Wang', title: 'Sales Manager', emails: ['linda@hz-valve.com'], phones: ['+86 138 2345 6789'] },
+    ]);
+  });
+
   it('reads a team page: names with their titles below or beside them', () => {
     const team =
       '<h2>Our team</h2>' +
@@ -31,6 +37,14 @@ describe('reading the people a company page names', () => {
       { name: 'Mary-Jane O’Neil', title: 'Head of Sales', emails: [], phones: [] },
       { name: 'Wei Zhang', title: 'Chief Technology Officer', emails: [], phones: [] },
       { name: '陈建国', title: '总经理', emails: [], phones: [] },
+    ]);
+  });
+
+  it('gives each team member only the details written under their own name', () => {
+    const found = summary('<h3>John Smith</h3><p>CEO</p><h3>Mary Jones</h3><p>CFO</p><p>mary@acme-robotics.com</p>');
+    expect(found.map((p) => [p.name, p.emails])).toEqual([
+      ['John Smith', []],
+      ['Mary Jones', ['mary@acme-robotics.com']],
     ]);
   });
 

@@ -85,6 +85,20 @@ describe('reading phone numbers on international sites', () => {
     expect(kinds('<p>Give us a call on 020 7023 9020.</p>', 'https://www.hosting.com/', { lang: 'en-GB', head: headOffice })).toEqual([['+44 20 7023 9020', 'phone']]);
   });
 
+  it('reads the one-letter labels of European letterheads: "T +44 … F +44 …"', () => {
+    expect(kinds('<p>T +44 (0)20 7946 0958 · F +44 (0)20 7946 0959 · E hello@studio.co.uk</p>', 'https://www.studio.co.uk/')).toEqual([
+      ['+44 20 7946 0958', 'phone'],
+      ['+44 20 7946 0959', 'fax'],
+    ]);
+  });
+
+  it('reads Chinese numbers written with the country code but no + on an English page', () => {
+    expect(kinds('<p>Tel: 86-571-88776655</p><p>Fax: 0086 571 8877 6656</p><p>Model 20 12 345678</p>', 'https://www.hz-valve.com/', { lang: 'en' })).toEqual([
+      ['+86 571 8877 6655', 'phone'],
+      ['+86 571 8877 6656', 'fax'],
+    ]);
+  });
+
   it('rejects placeholder numbers', () => {
     expect(kinds('<p>Call 123-456-7890 or 999-999-9999, (555) 555-5555, (415) 555-0134, 000-000-0000 or +1 (800) 123-4567</p>', 'https://www.acme-robotics.com/')).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { companyDomainOfEmail, companyKeyOf } from '@/lib/dedup';
+import { companyKeyOf } from '@/lib/dedup';
 
 describe('the key that makes one company one lead', () => {
   it('is the registrable domain of a company site, whatever the subdomain or page', () => {
@@ -30,12 +30,5 @@ describe('the key that makes one company one lead', () => {
     expect(companyKeyOf('not a url')).toBeNull();
     // The platform's own home page still identifies the platform as a company.
     expect(companyKeyOf('https://www.linkedin.com/')).toBe('linkedin.com');
-  });
-
-  it('reads a company domain from an email address, never from free mail', () => {
-    expect(companyDomainOfEmail('li.wei@sales.acme.cn')).toBe('acme.cn');
-    expect(companyDomainOfEmail('zhang@163.com')).toBeNull();
-    expect(companyDomainOfEmail('someone@gmail.com')).toBeNull();
-    expect(companyDomainOfEmail('no-at-sign')).toBeNull();
   });
 });
