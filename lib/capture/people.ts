@@ -57,13 +57,17 @@ export function extractPeople(
   entries.forEach((entry, k) => {
     const { line: first, span } = entry;
     const snippet = span > 1 ? all.slice(first, first + span).join(' / ') : all[first]!;
-    // The contact details written with the person: on their lines and the two after, until the next person.
-    const last = Math.min(first + span + 1, (entries[k + 1]?.line ?? Infinity) - 1);
+    // The contact details written with the person: on their own lines ("联系人：张经理 电话：138…", and then the
+    // switchboard on the next line is the company's), or else on the two lines after, until the next person.
+    const own = (line: number) => line >= first && line < first + span;
+    const onOwnLines = emails.some((e) => own(e.line)) || phones.some((p) => own(p.line));
+    const last = onOwnLines ? first + span - 1 : Math.min(first + span + 1, (entries[k + 1]?.line ?? Infinity) - 1);
+    const mine = (line: number) => line >= first && line <= last;
     add({
       name: evidence(entry.name, 'text', snippet, entry.confidence),
       title: entry.title ? evidence(entry.title, 'text', snippet, entry.confidence) : undefined,
-      emails: emails.filter((e) => e.line >= first && e.line <= last).map((e) => e.value).slice(0, 10),
-      phones: phones.filter((p) => p.line >= first && p.line <= last).map((p) => p.value).slice(0, 10),
+      emails: emails.filter((e) => mine(e.line)).map((e) => e.value).slice(0, 10),
+      phones: phones.filter((p) => mine(p.line)).map((p) => p.value).slice(0, 10),
     });
   });
   return [...people.values()];

@@ -1,13 +1,19 @@
 import type { SidecarDatabase } from './database';
 
+/** A reserved human-readable code and the write that claims it. */
+export interface LeadCodeReservation {
+  code: string;
+  claim: () => Promise<unknown>;
+}
+
 /**
- * The next human-readable code, LX + year + a three-digit (or longer) sequence, as teams write them
- * (shared/domain.md §1). Must be called inside a read-write transaction that includes the meta table.
+ * Reads the next human-readable code, LX + year + a three-digit (or longer) sequence, as teams write them
+ * (shared/domain.md §1), without claiming it: a save that turns out to merge into an existing lead leaves
+ * the sequence alone. Must run inside a read-write transaction that includes the meta table, where the
+ * reading and the claim cannot be interleaved with another save.
  */
-export async function nextLeadCode(db: SidecarDatabase, year: number): Promise<string> {
+export async function reserveLeadCode(db: SidecarDatabase, year: number): Promise<LeadCodeReservation> {
   const key = `leadCodeSequence:${year}`;
-  const last = ((await db.meta.get(key))?.value as number | undefined) ?? 0;
-  const next = last + 1;
-  await db.meta.put({ key, value: next });
-  return `LX${year}${String(next).padStart(3, '0')}`;
+  const next = (((await db.meta.get(key))?.value as number | undefined) ?? 0) + 1;
+  return { code: `LX${year}${String(next).padStart(3, '0')}`, claim: () => db.meta.put({ key, value: next }) };
 }

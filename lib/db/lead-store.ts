@@ -8,7 +8,7 @@ import { findByCreditCode, findByOtherDomain, findPossibleDuplicates, toLead, ty
 import type { LeadRow, SidecarDatabase } from './database';
 import { nextStamp } from './device-clock';
 import { LeadStoreError, StoreErrorCode } from './errors';
-import { nextLeadCode } from './lead-code';
+import { reserveLeadCode } from './lead-code';
 import { normaliseForSearch, searchKeysFor } from './search-keys';
 
 export interface ClipPreview {
@@ -131,29 +131,34 @@ export class LeadStore {
     return db.transaction('rw', [db.leads, db.captures, db.contacts, db.meta], async () => {
       const now = this.now();
       const nowIso = now.toISOString();
-      const stamp = await nextStamp(db, now.getTime());
       const key = companyKeyOf(capture.url);
-      const existing = options.intoLeadId ? await this.chosenLead(options.intoLeadId, key) : await this.findCompany(key, creditCodeOf(capture, suggestions));
+      // The reads are independent, so they go out together: a save pays one round trip before it writes.
+      const [stamp, existing, reservation] = await Promise.all([
+        nextStamp(db, now.getTime()),
+        options.intoLeadId ? this.chosenLead(options.intoLeadId, key) : this.findCompany(key, creditCodeOf(capture, suggestions)),
+        reserveLeadCode(db, now.getUTCFullYear()),
+      ]);
+      const writes: Array<Promise<unknown>> = [];
       let lead: Lead;
       if (existing) {
         lead = applyCaptureMerge(existing, mergeCaptureIntoLead(existing, capture, { suggestions, maskPhones }), stamp, nowIso);
         lead = withCompanyKey(lead, key, stamp, nowIso);
       } else {
-        const code = await nextLeadCode(db, now.getUTCFullYear());
-        lead = newLeadFromCapture({ id: uuidv7(), code, capture, stamp, now: nowIso, ownerId, domain: key, suggestions, maskPhones });
+        writes.push(reservation.claim());
+        lead = newLeadFromCapture({ id: uuidv7(), code: reservation.code, capture, stamp, now: nowIso, ownerId, domain: key, suggestions, maskPhones });
       }
       // The domain is the company's identity; an edit may not move the lead onto another company's key.
       const { domain: _ignored, ...safeEdits } = edits;
       if (maskPhones && safeEdits.phones) safeEdits.phones = maskPersonalPhones(safeEdits.phones);
       lead = Lead.parse(applyLeadPatch(lead, safeEdits, stamp, nowIso));
-      await db.leads.put(toRow(lead));
-      if (capture.fields.people.length > 0) {
-        const contacts = contactsFromCapture(await this.contactsOf(lead.id), capture.fields.people, this.contactWrite(lead, capture, stamp, nowIso, maskPhones));
-        await db.contacts.bulkPut(contacts.map((contact) => Contact.parse(contact)));
-      }
       const evidence = maskPhones ? maskCapture(capture) : capture;
       const stored: Capture = { ...evidence, id: uuidv7(), schemaVersion: SCHEMA_VERSION, leadId: lead.id, capturedAt: nowIso };
-      await db.captures.add(stored);
+      writes.push(db.leads.put(toRow(lead)), db.captures.add(stored));
+      if (capture.fields.people.length > 0) {
+        const contacts = contactsFromCapture(await this.contactsOf(lead.id), capture.fields.people, this.contactWrite(lead, capture, stamp, nowIso, maskPhones));
+        writes.push(db.contacts.bulkPut(contacts.map((contact) => Contact.parse(contact))));
+      }
+      await Promise.all(writes);
       return lead;
     });
   }
@@ -190,9 +195,14 @@ export class LeadStore {
   }
 
   /** The company's lead by its key (primary domain, then other domains), else by its credit code. */
+  /** The company's lead by its domain, then a domain it took over in a merge, then its credit code; looked up at once. */
   private async findCompany(key: string | null, creditCode: string | null): Promise<Lead | undefined> {
-    const lead = key ? ((await this.findByDomain(key)) ?? (await findByOtherDomain(this.db, key))) : undefined;
-    return lead ?? (creditCode ? (await findByCreditCode(this.db, creditCode))[0] : undefined);
+    const [byDomain, byOtherDomain, byCreditCode] = await Promise.all([
+      key ? this.findByDomain(key) : undefined,
+      key ? findByOtherDomain(this.db, key) : undefined,
+      creditCode ? findByCreditCode(this.db, creditCode) : [],
+    ]);
+    return byDomain ?? byOtherDomain ?? byCreditCode[0];
   }
 
   /** The lead the rep chose to file a page into; refused when the page's company already has another lead. */

@@ -11,7 +11,10 @@ describe('reading the people a company page names', () => {
     expect(summary('<p>联系人：张经理</p><p>手机：13812345678</p><p>邮箱：zhang@xinghe-tech.cn</p>', 'https://www.xinghe-tech.cn/')).toEqual([
       { name: '张经理', title: '经理', emails: ['zhang@xinghe-tech.cn'], phones: ['+86 138 1234 5678'] },
     ]);
-    expect(summary('<p>联系人：王小姐 电话：0755-26881234</p>', 'https://www.xinghe-tech.cn/')).toEqual([{ name: '王小姐', title: undefined, emails: [], phones: ['+86 755 2688 1234'] }]);
+    // The switchboard on the next line is the company's, not hers.
+    expect(summary('<p>联系人：王小姐 电话：13812345678</p><p>总机：0755-26881234</p>', 'https://www.xinghe-tech.cn/')).toEqual([
+      { name: '王小姐', title: undefined, emails: [], phones: ['+86 138 1234 5678'] },
+    ]);
     expect(summary('<p>联 系 人：李明（销售总监）</p>', 'https://www.xinghe-tech.cn/')).toEqual([{ name: '李明', title: '销售总监', emails: [], phones: [] }]);
   });
 
