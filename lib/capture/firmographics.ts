@@ -19,7 +19,7 @@ const SINCE = new RegExp(
   'i',
 );
 
-const COUNT = '(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?\\s*[kK](?![\\p{L}])|\\d+)';
+const COUNT = '(\\d{1,3}(?:,\\d{3})+|\\d{1,12}(?:\\.\\d{1,6})?\\s*[kK](?![\\p{L}])|\\d{1,12})';
 const RANGE = `${COUNT}\\s*(?:-|–|to)\\s*${COUNT}`;
 const QUALIFIER = '(over|more than|nearly|approximately|approx\\.?|about|around|almost|some|roughly|up to)?\\s*';
 /** "500+ employees", "51-200 employees", "over 2,000 staff", "employs 300 people", "员工2000余人", "2000多名员工". */
@@ -27,19 +27,19 @@ const EMPLOYEES: Array<[RegExp, (match: RegExpExecArray) => Headcount | undefine
   [new RegExp(`(?<![%\\d])${QUALIFIER}(?:${RANGE}|${COUNT}(\\+)?)\\s*\\+?\\s*(?:full[- ]time\\s+)?(?:employees|staff(?:\\s+members)?|team members|associates|workers)\\b`, 'iu'), englishHeadcount],
   [new RegExp(`\\b(?:employs|employing|workforce of|team of|staff of|headcount of)\\s+${QUALIFIER}(?:${RANGE}|${COUNT}(\\+)?)\\s*\\+?\\s*(?:people|persons|employees|staff|professionals|experts)?`, 'iu'), englishHeadcount],
   [new RegExp(`\\b(?:employees|company size|staff|headcount)\\s*[:：]\\s*${QUALIFIER}(?:${RANGE}|${COUNT}(\\+)?)`, 'iu'), englishHeadcount],
-  [new RegExp(`(?:员工|职工|雇员|从业人员)(?:总数|人数)?\\s*[:：]?\\s*(约|近|超过|超|逾|达|已达|有|共|总计|现有)?\\s*(\\d+(?:\\.\\d+)?)\\s*(万)?\\s*(余|多)?\\s*(?:人|名)`, 'u'), chineseHeadcount],
-  [new RegExp(`(约|近|超过|超|逾|拥有|现有|共有)?\\s*(\\d+(?:\\.\\d+)?)\\s*(万)?\\s*(余|多)?\\s*名(?:正式)?(?:员工|职工|雇员)`, 'u'), chineseHeadcount],
+  [new RegExp(`(?:员工|职工|雇员|从业人员)(?:总数|人数)?\\s*[:：]?\\s*(约|近|超过|超|逾|达|已达|有|共|总计|现有)?\\s*(\\d{1,12}(?:\\.\\d{1,6})?)\\s*(万)?\\s*(余|多)?\\s*(?:人|名)`, 'u'), chineseHeadcount],
+  [new RegExp(`(约|近|超过|超|逾|拥有|现有|共有)?\\s*(\\d{1,12}(?:\\.\\d{1,6})?)\\s*(万)?\\s*(余|多)?\\s*名(?:正式)?(?:员工|职工|雇员)`, 'u'), chineseHeadcount],
 ];
 
-const MONEY = `(us\\$|hk\\$|a\\$|au\\$|c\\$|ca\\$|s\\$|nt\\$|usd|eur|gbp|rmb|cny|\\$|€|£|¥|￥)\\s*(\\d+(?:[.,]\\d+)*)\\s*(${MULTIPLIER_PATTERN}(?![\\p{L}]))?`;
+const MONEY = `(us\\$|hk\\$|a\\$|au\\$|c\\$|ca\\$|s\\$|nt\\$|usd|eur|gbp|rmb|cny|\\$|€|£|¥|￥)\\s*(\\d{1,12}(?:[.,]\\d{1,6}){0,4})\\s*(${MULTIPLIER_PATTERN}(?![\\p{L}]))?`;
 /** "annual revenue of $2.3 billion", "sales of over US$50 million", "年营业额超过5亿元". */
 const REVENUE = [
   new RegExp(`\\b(?:annual\\s+)?(?:revenues?|sales|turnover)\\s+(?:of|exceeding|exceeded|exceeds|reached|topped|totall?ing|totall?ed|over|:)?\\s*(?:over|more than|approximately|about|nearly|almost)?\\s*${MONEY}`, 'iu'),
-  new RegExp(`(?:年营业额|营业额|营业收入|年营收|营收|年销售额|销售额|销售收入|年产值)\\s*[:：]?\\s*(?:约|近|超过|超|逾|达|已达|突破|为)?\\s*(\\d+(?:\\.\\d+)?)\\s*(${MULTIPLIER_PATTERN})?\\s*(美元|港元|欧元|人民币|元)`, 'u'),
+  new RegExp(`(?:年营业额|营业额|营业收入|年营收|营收|年销售额|销售额|销售收入|年产值)\\s*[:：]?\\s*(?:约|近|超过|超|逾|达|已达|突破|为)?\\s*(\\d{1,12}(?:\\.\\d{1,6})?)\\s*(${MULTIPLIER_PATTERN})?\\s*(美元|港元|欧元|人民币|元)`, 'u'),
 ];
 /** "注册资本5000万元", "注册资金：人民币1亿元", "registered capital of RMB 50 million". */
 const REGISTERED_CAPITAL = [
-  new RegExp(`注册(?:资本|资金)\\s*(?:为|[:：])?\\s*(人民币|美元|港元)?\\s*(\\d+(?:[.,]\\d+)*)\\s*(${MULTIPLIER_PATTERN})?\\s*(美元|港元|欧元|人民币|元)?`, 'u'),
+  new RegExp(`注册(?:资本|资金)\\s*(?:为|[:：])?\\s*(人民币|美元|港元)?\\s*(\\d{1,12}(?:[.,]\\d{1,6}){0,4})\\s*(${MULTIPLIER_PATTERN})?\\s*(美元|港元|欧元|人民币|元)?`, 'u'),
   new RegExp(`\\bregistered capital\\s*(?:of|:)?\\s*${MONEY}`, 'iu'),
 ];
 

@@ -78,3 +78,12 @@ describe('firmographics on a page', () => {
     expect(fields.revenue?.snippet).toContain('Annual revenue of US$12 million');
   });
 });
+
+describe('firmographics on hostile text', () => {
+  it('reads a line of 200,000 digits followed by Chinese text in one pass, not one per digit', () => {
+    const capture = extractCompany(parsePage(`<p>${'0'.repeat(200_000)} 地址：员工 名员工 注册资本 年营业额</p>`), 'https://x.cn/');
+    // Bounded number patterns keep this linear; unbounded ones took minutes on a 2 MB line.
+    expect(capture.fields.employees).toBeUndefined();
+    expect(capture.fields.registeredCapital).toBeUndefined();
+  });
+});
