@@ -28,3 +28,13 @@ export function readCorpusPage(file: string): string {
 export function parsePage(html: string): Document {
   return parseHTML(html).document as unknown as Document;
 }
+
+/** Each corpus page's original URL, from the table in ../shared/corpus/SOURCES.md. */
+export function corpusPageUrls(): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const line of readFileSync(`${CORPUS_DIR}../SOURCES.md`, 'utf8').split('\n')) {
+    const match = /^\| (\S+\.html) \| (\S+)/.exec(line);
+    if (match) urls[match[1]!] = match[2]!;
+  }
+  return urls;
+}

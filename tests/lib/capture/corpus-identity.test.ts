@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { extractCompany } from '@/lib/capture';
 import { PageCapture, type CompanyCapture } from '@/lib/schema';
-import { CORPUS_DIR, corpusAvailable, parsePage, readCorpusPage } from '../../helpers/corpus';
+import { corpusAvailable, parsePage, readCorpusPage, corpusPageUrls } from '../../helpers/corpus';
 
 interface Expected {
   domain: string;
@@ -86,19 +85,10 @@ const EXPECTED: Record<string, Expected> = {
   'webstruct-business-58.html': { domain: 'barcodegiant.com', names: ['Barcode Giant'], social: [] },
 };
 
-function pageUrls(): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const line of readFileSync(`${CORPUS_DIR}../SOURCES.md`, 'utf8').split('\n')) {
-    const match = /^\| (\S+\.html) \| (\S+)/.exec(line);
-    if (match) urls[match[1]!] = match[2]!;
-  }
-  return urls;
-}
-
 const socialKeys = (capture: CompanyCapture) => capture.fields.social.map((s) => `${s.value.network} ${(s.value.handle ?? s.value.url ?? '').toLowerCase()}`);
 
 describe.runIf(corpusAvailable)('company identity on the real saved pages', () => {
-  const urls = corpusAvailable ? pageUrls() : {};
+  const urls = corpusAvailable ? corpusPageUrls() : {};
   const captures = new Map<string, CompanyCapture>();
   const captureOf = (file: string) => {
     if (!captures.has(file)) captures.set(file, extractCompany(parsePage(readCorpusPage(file)), urls[file]!));

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { extractCompany } from '@/lib/capture';
 import { PageCapture } from '@/lib/schema';
-import { CORPUS_DIR, corpusAvailable, parsePage, readCorpusPage } from '../../helpers/corpus';
+import { corpusAvailable, parsePage, readCorpusPage, corpusPageUrls } from '../../helpers/corpus';
 
 /** Expected values checked by reading each page (../shared/corpus/pages, URLs from SOURCES.md). */
 const EXPECTED: Record<string, { domain: string; name: string; phones?: string[]; emails?: string[] }> = {
@@ -20,17 +19,8 @@ const EXPECTED: Record<string, { domain: string; name: string; phones?: string[]
   'top1000-www.163.com.html': { domain: '163.com', name: '网易' },
 };
 
-function pageUrls(): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const line of readFileSync(`${CORPUS_DIR}../SOURCES.md`, 'utf8').split('\n')) {
-    const match = /^\| (\S+\.html) \| (\S+)/.exec(line);
-    if (match) urls[match[1]!] = match[2]!;
-  }
-  return urls;
-}
-
 describe.runIf(corpusAvailable)('first extractor on real saved company pages', () => {
-  const urls = corpusAvailable ? pageUrls() : {};
+  const urls = corpusAvailable ? corpusPageUrls() : {};
 
   it.each(Object.entries(EXPECTED))('%s: company name, domain and contacts', (file, expected) => {
     const capture = extractCompany(parsePage(readCorpusPage(file)), urls[file]!);

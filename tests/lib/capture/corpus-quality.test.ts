@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { extractCompany } from '@/lib/capture';
 import type { PageCapture } from '@/lib/schema';
-import { CORPUS_DIR, corpusAvailable, parsePage, readCorpusPage } from '../../helpers/corpus';
+import { CORPUS_DIR, corpusAvailable, parsePage, readCorpusPage, corpusPageUrls } from '../../helpers/corpus';
 
 /**
  * Contact quality on the real pages whose `*.annotated.html` twins mark contacts by hand (WebAnnotator
@@ -91,17 +91,8 @@ function compare(file: string, expected: Set<string>, found: Set<string>, into: 
   for (const value of expected) if (!found.has(value)) into.falseNegatives.push(`${file}: ${value}`);
 }
 
-function pageUrls(): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const line of readFileSync(`${CORPUS_DIR}../SOURCES.md`, 'utf8').split('\n')) {
-    const match = /^\| (\S+\.html) \| (\S+)/.exec(line);
-    if (match) urls[match[1]!] = match[2]!;
-  }
-  return urls;
-}
-
 describe.runIf(corpusAvailable)('contact quality on the hand-annotated corpus pages', () => {
-  const urls = corpusAvailable ? pageUrls() : {};
+  const urls = corpusAvailable ? corpusPageUrls() : {};
   const files = corpusAvailable ? readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.annotated.html')).map((f) => f.replace('.annotated', '')) : [];
   const captures = new Map<string, PageCapture>();
   const capture = (file: string) => {

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { extractCompany } from '@/lib/capture';
 import { classifyIndustry } from '@/lib/enrich';
 import { PageCapture } from '@/lib/schema';
-import { CORPUS_DIR, corpusAvailable, parsePage, readCorpusPage } from '../../helpers/corpus';
+import { corpusAvailable, parsePage, readCorpusPage, corpusPageUrls } from '../../helpers/corpus';
 import { makeCapture } from '../../helpers/make-capture';
 
 const capture = (name: string, description: string, title = '') =>
@@ -49,15 +48,6 @@ describe('industry from the page', () => {
   });
 });
 
-function pageUrls(): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const line of readFileSync(`${CORPUS_DIR}../SOURCES.md`, 'utf8').split('\n')) {
-    const match = /^\| (\S+\.html) \| (\S+)/.exec(line);
-    if (match) urls[match[1]!] = match[2]!;
-  }
-  return urls;
-}
-
 /** Industries checked by reading each page (../shared/corpus/pages). */
 const EXPECTED: Record<string, string> = {
   'webstruct-business-7.html': 'automotive', // Balise Auto Group, car dealerships
@@ -74,7 +64,7 @@ const EXPECTED: Record<string, string> = {
 };
 
 describe.runIf(corpusAvailable)('industry of real saved company pages', () => {
-  const urls = corpusAvailable ? pageUrls() : {};
+  const urls = corpusAvailable ? corpusPageUrls() : {};
   it.each(Object.entries(EXPECTED))('%s is %s', (file, industry) => {
     const suggestion = classifyIndustry(extractCompany(parsePage(readCorpusPage(file)), urls[file]!));
     expect(suggestion?.value).toBe(industry);
