@@ -4,6 +4,7 @@ import { assessCompleteness, screenLead, type ScreeningRules } from '../enrich';
 import { ErrorCode, SidecarError, type Handlers, type MessageSender } from '../messaging';
 import { DEFAULT_TEAM_SETTINGS, type Contact, type Lead, type LeadAssessment, type PageCapture, type Settings } from '../schema';
 import { loadSettings } from '../settings';
+import { withCurrentTier } from './current-tier';
 import { openSidebar } from './open-sidebar';
 
 /**
@@ -36,8 +37,9 @@ export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<
     completeness: assessCompleteness(lead, contacts),
     screening: screenLead(lead, await context.screeningRules()),
   });
-  const view = async (lead: Lead) => {
-    const contacts = await leads.contactsOf(lead.id);
+  const view = async (saved: Lead) => {
+    const contacts = await leads.contactsOf(saved.id);
+    const lead = await withCurrentTier(leads, saved, contacts);
     return { lead, contacts, assessment: await assess(lead, contacts) };
   };
   return {
@@ -53,9 +55,9 @@ export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<
     'lead.merge': async ({ keepId, mergeId }) => view(await storeCall(() => leads.mergeLeads(keepId, mergeId))),
     'lead.forUrl': async ({ url }) => ({ lead: (await leads.findForUrl(url)) ?? null }),
     'lead.update': async ({ id, edits }) => {
-      const lead = await leads.update(id, edits, { maskPhones: await maskPhones() });
-      if (!lead) throw new SidecarError(ErrorCode.NotFound, 'That lead no longer exists.');
-      return { lead };
+      const updated = await leads.update(id, edits, { maskPhones: await maskPhones() });
+      if (!updated) throw new SidecarError(ErrorCode.NotFound, 'That lead no longer exists.');
+      return { lead: await withCurrentTier(leads, updated, await leads.contactsOf(id)) };
     },
     'lead.recent': async ({ limit }) => ({ leads: await leads.recent(limit) }),
     'lead.search': async ({ query, limit }) => ({ leads: await leads.search(query, limit) }),

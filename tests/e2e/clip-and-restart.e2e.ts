@@ -77,6 +77,8 @@ describe('clipping a company', () => {
     const thisSite = (await popup.getByTestId('site-lead').innerText()).replace(/\s+/g, ' ');
     expect(thisSite).toContain('FinCar');
     expect(thisSite).toContain('Initial contact');
+    // Scored by the playbook on save: a company page alone (no budget, timeline or decision maker) is tier C.
+    expect(await popup.getByTestId('site-lead').getByTestId('tier-badge').innerText()).toBe('C');
     await popup.screenshot({ path: join(ARTIFACTS_DIR, 'popup.png') });
   });
 });
