@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
+import { decodeHtml } from '../../scripts/decode-html';
 
 /** Real saved company pages shipped beside the repo (../shared/corpus/pages); never copied into it. */
 export const CORPUS_DIR = fileURLToPath(new URL('../../../shared/corpus/pages/', import.meta.url));
@@ -10,19 +11,9 @@ if (!corpusAvailable) {
   console.warn(`\n*** Corpus tests did NOT run: ${CORPUS_DIR} was not found (clone the repo beside shared/). ***\n`);
 }
 
-/** Decodes a saved page by its declared charset (some corpus pages are windows-1252 or GBK). */
-export function decodeHtml(bytes: Uint8Array): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
-  try {
-    return new TextDecoder(declared).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
+/** A saved page decoded as the extract command decodes it (some corpus pages are windows-1252 or GBK). */
 export function readCorpusPage(file: string): string {
-  return decodeHtml(readFileSync(`${CORPUS_DIR}${file}`));
+  return decodeHtml(readFileSync(`${CORPUS_DIR}${file}`)).text;
 }
 
 export function parsePage(html: string): Document {
