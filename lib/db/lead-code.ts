@@ -1,4 +1,5 @@
 import type { SidecarDatabase } from './database';
+import { cacheOf, forgetOnAbort } from './write-cache';
 
 /** A reserved human-readable code and the write that claims it. */
 export interface LeadCodeReservation {
@@ -14,6 +15,20 @@ export interface LeadCodeReservation {
  */
 export async function reserveLeadCode(db: SidecarDatabase, year: number): Promise<LeadCodeReservation> {
   const key = `leadCodeSequence:${year}`;
-  const next = (((await db.meta.get(key))?.value as number | undefined) ?? 0) + 1;
-  return { code: `LX${year}${String(next).padStart(3, '0')}`, claim: () => db.meta.put({ key, value: next }) };
+  const cache = cacheOf(db);
+  if (!cache.has(key)) {
+    const stored = ((await db.meta.get(key))?.value as number | undefined) ?? 0;
+    forgetOnAbort(db, key);
+    cache.set(key, stored);
+  }
+  const last = cache.get(key) as number;
+  const next = last + 1;
+  return {
+    code: `LX${year}${String(next).padStart(3, '0')}`,
+    claim: () => {
+      cache.set(key, next);
+      forgetOnAbort(db, key);
+      return db.meta.put({ key, value: next });
+    },
+  };
 }

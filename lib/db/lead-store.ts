@@ -133,11 +133,18 @@ export class LeadStore {
       const nowIso = now.toISOString();
       const key = companyKeyOf(capture.url);
       // The reads are independent, so they go out together: a save pays one round trip before it writes.
-      const [stamp, existing, reservation] = await Promise.all([
+      const findLead = options.intoLeadId ? this.chosenLead(options.intoLeadId, key) : this.findCompany(key, creditCodeOf(capture, suggestions));
+      const hasPeople = capture.fields.people.length > 0;
+      const reads = Promise.all([
         nextStamp(db, now.getTime()),
-        options.intoLeadId ? this.chosenLead(options.intoLeadId, key) : this.findCompany(key, creditCodeOf(capture, suggestions)),
+        findLead,
+        // A new lead has no contacts yet; an existing one's are read as soon as it is found.
+        hasPeople ? findLead.then((lead) => (lead ? this.contactsOf(lead.id) : [])) : [],
         reserveLeadCode(db, now.getUTCFullYear()),
       ]);
+      // Work that needs none of the reads is done while IndexedDB answers them.
+      const evidence = maskPhones ? maskCapture(capture) : capture;
+      const [stamp, existing, known, reservation] = await reads;
       const writes: Array<Promise<unknown>> = [];
       let lead: Lead;
       if (existing) {
@@ -151,11 +158,10 @@ export class LeadStore {
       const { domain: _ignored, ...safeEdits } = edits;
       if (maskPhones && safeEdits.phones) safeEdits.phones = maskPersonalPhones(safeEdits.phones);
       lead = Lead.parse(applyLeadPatch(lead, safeEdits, stamp, nowIso));
-      const evidence = maskPhones ? maskCapture(capture) : capture;
       const stored: Capture = { ...evidence, id: uuidv7(), schemaVersion: SCHEMA_VERSION, leadId: lead.id, capturedAt: nowIso };
       writes.push(db.leads.put(toRow(lead)), db.captures.add(stored));
-      if (capture.fields.people.length > 0) {
-        const contacts = contactsFromCapture(await this.contactsOf(lead.id), capture.fields.people, this.contactWrite(lead, capture, stamp, nowIso, maskPhones));
+      if (hasPeople) {
+        const contacts = contactsFromCapture(known, capture.fields.people, this.contactWrite(lead, capture, stamp, nowIso, maskPhones));
         writes.push(db.contacts.bulkPut(contacts.map((contact) => Contact.parse(contact))));
       }
       await Promise.all(writes);

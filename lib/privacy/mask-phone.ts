@@ -59,7 +59,22 @@ export function numberMasker(phones: readonly string[]): (text: string) => strin
 }
 
 /** International numbers as written; a national one is read as Chinese only when it is a valid Chinese number. */
+/**
+ * Parsed numbers, by their text: one save masks the same few numbers in the lead, its contacts and the
+ * capture's evidence, and parsing is the costly part. Bounded, and emptied when full.
+ */
+const parsedNumbers = new Map<string, PhoneNumber | undefined>();
+const MAX_PARSED = 1_000;
+
 function parse(phone: string): PhoneNumber | undefined {
+  if (parsedNumbers.has(phone)) return parsedNumbers.get(phone);
+  if (parsedNumbers.size >= MAX_PARSED) parsedNumbers.clear();
+  const parsed = parseUncached(phone);
+  parsedNumbers.set(phone, parsed);
+  return parsed;
+}
+
+function parseUncached(phone: string): PhoneNumber | undefined {
   const trimmed = phone.trim();
   if (trimmed.startsWith('+')) {
     const parsed = parsePhoneNumberFromString(trimmed);
