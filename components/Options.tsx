@@ -3,6 +3,7 @@ import { maskPhone } from '@/lib/privacy';
 import { Locale, type Settings } from '@/lib/schema';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { Field, inputClass } from './Field';
+import { ToolbarBadgeOption } from './ToolbarBadgeOption';
 import { useTranslate } from './use-translate';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', zh_CN: '简体中文' };
@@ -69,6 +70,7 @@ export function Options() {
           </p>
           {!settings.maskContactPhones ? <p className="text-xs text-gray-500">{t('optionsMaskPhonesNote')}</p> : null}
         </fieldset>
+        <ToolbarBadgeOption settings={settings} onSaved={(saved) => setSettings({ ...settings, toolbarBadge: saved.toolbarBadge })} />
         <fieldset className="rounded border border-gray-200 p-3">
           <legend className="px-1 text-xs font-medium text-gray-600">{t('optionsBackend')}</legend>
           <p className="text-gray-600">{t('optionsBackendSoon')}</p>

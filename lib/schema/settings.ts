@@ -15,6 +15,8 @@ export const Settings = z.object({
    * default. Until team settings sync (issue #6) the team's choice is set here.
    */
   maskContactPhones: z.boolean(),
+  /** The toolbar icon shows the current site's tier as the rep browses: an opt-in that needs the `tabs` permission. */
+  toolbarBadge: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -24,4 +26,5 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: null,
   backend: { url: null },
   maskContactPhones: true,
+  toolbarBadge: false,
 };
