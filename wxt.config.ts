@@ -14,7 +14,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Least privilege: no host access at install; pages are scripted only after a user gesture.
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: e2e ? ['http://*/*'] : [],
     action: { default_title: '__MSG_extName__' },
     commands: {

@@ -1,14 +1,25 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CLIP_MENU_ID, installContextMenu, messageHandlers, openSidebar } from '@/lib/background';
+import { CLIP_MENU_ID, LeadTracker, installContextMenu, messageHandlers, openSidebar } from '@/lib/background';
 import { LeadStore, SidecarDatabase } from '@/lib/db';
+import { resolveLocale, translator } from '@/lib/i18n';
 import { handleMessage } from '@/lib/messaging';
+import { installReminders } from '@/lib/reminders';
 import { loadSettings, watchSettings } from '@/lib/settings';
 
 export default defineBackground(() => {
   // The only place that opens IndexedDB: a content script's Dexie would write into the page's own database.
-  const leads = new LeadStore(new SidecarDatabase());
-  const handlers = messageHandlers(leads, async () => null);
+  const db = new SidecarDatabase();
+  const leads = new LeadStore(db);
+  const tracker = new LeadTracker(db, leads);
+  // Registered in the worker's first turn, so an alarm or a notification click wakes it (MV3).
+  const onTasksChanged = installReminders({
+    tasks: tracker.tasks,
+    leads,
+    now: () => new Date(),
+    translate: async () => translator(resolveLocale((await loadSettings()).locale, browser.i18n.getUILanguage())),
+  });
+  const handlers = messageHandlers(leads, async () => null, { tracker, onTasksChanged });
   const extensionOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

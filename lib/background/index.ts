@@ -1,3 +1,5 @@
 export { CLIP_MENU_ID, installContextMenu } from './context-menu';
 export { messageHandlers } from './message-handlers';
 export { openSidebar } from './open-sidebar';
+export { LeadTracker, type LeadTrackerOptions } from './lead-tracker';
+export { playbookHandlers } from './playbook-handlers';

@@ -5,6 +5,8 @@ import { ErrorCode, SidecarError, type Handlers, type MessageSender } from '../m
 import { DEFAULT_TEAM_SETTINGS, type Contact, type Lead, type LeadAssessment, type PageCapture, type Settings } from '../schema';
 import { loadSettings } from '../settings';
 import { withCurrentTier } from './current-tier';
+import type { LeadTracker } from './lead-tracker';
+import { playbookHandlers } from './playbook-handlers';
 import { openSidebar } from './open-sidebar';
 
 /**
@@ -24,6 +26,10 @@ export interface HandlerContext {
   settings: () => Promise<Settings>;
   /** The team's screening criteria; the playbook's defaults until team settings sync (issue #6). */
   screeningRules: () => Promise<ScreeningRules>;
+  /** Tier override and history, stage history, tasks (issue #4); without it a save only stores the scored tier. */
+  tracker?: LeadTracker;
+  /** Re-arms the reminder alarm after tasks change. */
+  onTasksChanged?: () => Promise<void>;
 }
 
 const defaultContext: HandlerContext = {
@@ -31,18 +37,23 @@ const defaultContext: HandlerContext = {
   screeningRules: async () => ({ ...DEFAULT_TEAM_SETTINGS.screening, currency: DEFAULT_TEAM_SETTINGS.currency, exchangeRates: DEFAULT_TEAM_SETTINGS.exchangeRates }),
 };
 
-export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<string | null>, context: HandlerContext = defaultContext): Handlers {
+export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<string | null>, overrides: Partial<HandlerContext> = {}): Handlers {
+  const context: HandlerContext = { ...defaultContext, ...overrides };
   const maskPhones = async () => (await context.settings()).maskContactPhones;
   const assess = async (lead: Lead, contacts: Contact[]): Promise<LeadAssessment> => ({
     completeness: assessCompleteness(lead, contacts),
     screening: screenLead(lead, await context.screeningRules()),
   });
+  const repName = async () => (await context.settings()).repName.trim();
+  const settle = async (lead: Lead, contacts: Contact[]) =>
+    context.tracker ? context.tracker.afterWrite(lead, contacts, (await repName()) || null) : withCurrentTier(leads, lead, contacts);
   const view = async (saved: Lead) => {
     const contacts = await leads.contactsOf(saved.id);
-    const lead = await withCurrentTier(leads, saved, contacts);
+    const lead = await settle(saved, contacts);
     return { lead, contacts, assessment: await assess(lead, contacts) };
   };
   return {
+    ...playbookHandlers(context.tracker ?? null, repName, context.onTasksChanged),
     'clip.preview': async ({ capture }, sender) => {
       const preview = await leads.previewClip(trustedCapture(capture, sender), { maskPhones: await maskPhones() });
       return { ...preview, assessment: await assess(preview.lead, preview.contacts) };
@@ -57,7 +68,7 @@ export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<
     'lead.update': async ({ id, edits }) => {
       const updated = await leads.update(id, edits, { maskPhones: await maskPhones() });
       if (!updated) throw new SidecarError(ErrorCode.NotFound, 'That lead no longer exists.');
-      return { lead: await withCurrentTier(leads, updated, await leads.contactsOf(id)) };
+      return { lead: await settle(updated, await leads.contactsOf(id)) };
     },
     'lead.recent': async ({ limit }) => ({ leads: await leads.recent(limit) }),
     'lead.search': async ({ query, limit }) => ({ leads: await leads.search(query, limit) }),

@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Activity, Capture, Contact, Lead, Task } from '../schema';
+import type { LeadHistoryRow, TierStateRow } from './history-rows';
 import { searchKeysFor } from './search-keys';
 import { upgradeToV3 } from './upgrade-v3';
+import { upgradeToV4 } from './upgrade-v4';
 
 /** A lead as stored: the synced record plus derived, local-only index keys (name search, duplicate check). */
 export type LeadRow = Lead & { searchKeys: string[]; nameKeys: string[] };
@@ -35,6 +37,12 @@ export const SCHEMA_HISTORY = {
   3: {
     leads: 'id, &domain, *otherDomains, creditCode, *nameKeys, *searchKeys, stage, tier, ownerId, nextFollowUpAt, updatedAt, code',
   },
+  // v4: the playbook. Open tasks by due time and by reminder time; each lead's tier and stage history.
+  4: {
+    tasks: 'id, leadId, dueAt, status, [status+dueAt], [status+remindAt], assigneeId, updatedAt',
+    leadHistory: 'id, leadId, kind, at',
+    tierStates: 'leadId',
+  },
 } as const;
 
 export class SidecarDatabase extends Dexie {
@@ -44,6 +52,8 @@ export class SidecarDatabase extends Dexie {
   tasks!: EntityTable<Task, 'id'>;
   captures!: EntityTable<Capture, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  leadHistory!: EntityTable<LeadHistoryRow, 'id'>;
+  tierStates!: EntityTable<TierStateRow, 'leadId'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -60,5 +70,6 @@ export class SidecarDatabase extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_HISTORY[3]).upgrade(upgradeToV3);
+    this.version(4).stores(SCHEMA_HISTORY[4]).upgrade(upgradeToV4);
   }
 }

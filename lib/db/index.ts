@@ -3,3 +3,8 @@ export { DATABASE_NAME, SCHEMA_HISTORY, SidecarDatabase, type LeadRow } from './
 export { LeadStoreError, StoreErrorCode } from './errors';
 export { LeadStore, toRow, type ClipOptions, type ClipPreview } from './lead-store';
 export { searchKeysFor } from './search-keys';
+export { HistoryStore } from './history-store';
+export { LeadHistoryRow, TierStateRow } from './history-rows';
+export { TaskStore, type NewTask } from './task-store';
+export { activitiesOf, logTouch } from './touch-log';
+export { overdueFollowUps } from './follow-up-queue';

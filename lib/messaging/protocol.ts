@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { Contact, Id, Lead, LeadAssessment, LeadPatch, PageCapture, Suggestion } from '../schema';
+import { TaskDraft } from '../playbook';
+import { Contact, Id, Lead, LeadAssessment, LeadPatch, PageCapture, QuickTouch, Suggestion, Task, TaskChange, Tier } from '../schema';
+import { AgendaItem, LeadCard, TaskEdits } from './lead-card';
 
 /** Another lead that is probably the same company: the sidebar offers "same company? merge". */
 const PossibleDuplicate = z.object({ lead: Lead, reason: z.enum(['name', 'creditCode']) });
@@ -52,6 +54,36 @@ export const protocol = {
   'sidebar.openInTab': {
     request: z.object({ tabId: z.number().int().nonnegative() }),
     response: z.object({ opened: z.boolean() }),
+  },
+  /** Popup: the playbook's view of a lead (score, tier, follow-up, tasks), by id or by the page it is on. */
+  'lead.card': {
+    request: z.union([z.object({ leadId: Id }), z.object({ url: z.string().max(4096) })]),
+    response: z.object({ card: LeadCard.nullable() }),
+  },
+  /** Popup: log a touch (a quick follow-up record); the lead is re-scored and its next follow-up moves. */
+  'lead.logTouch': {
+    request: QuickTouch,
+    response: z.object({ lead: Lead }),
+  },
+  /** Popup: a manager overrides the tier with a reason, or lifts the override (`tier: null`). */
+  'lead.overrideTier': {
+    request: z.object({ leadId: Id, tier: Tier.nullable(), reason: z.string().max(500) }),
+    response: z.object({ lead: Lead }),
+  },
+  /** Popup: the rep accepts a proposed task, with their edits. */
+  'task.accept': {
+    request: z.object({ draft: TaskDraft, edits: TaskEdits }),
+    response: z.object({ task: Task }),
+  },
+  /** Popup: the rep completes, cancels, reschedules or renames a task. */
+  'task.change': {
+    request: z.object({ id: Id, change: TaskChange }),
+    response: z.object({ task: Task }),
+  },
+  /** Popup: overdue tasks and follow-ups across all leads, the longest overdue first. */
+  'agenda.overdue': {
+    request: z.object({ limit: z.number().int().min(1).max(100) }),
+    response: z.object({ items: z.array(AgendaItem) }),
   },
 } as const;
 

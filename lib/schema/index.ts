@@ -8,3 +8,4 @@ export * from './task';
 export * from './settings';
 export * from './team-settings';
 export * from './enrichment';
+export * from './quick-touch';

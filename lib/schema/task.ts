@@ -14,6 +14,14 @@ export const TaskFields = z.object({
   priority: Priority,
   status: TaskStatus,
   activityId: Id.nullable(),
+  /** The playbook's task kind that proposed it (lib/playbook TaskKind), so it is not proposed twice; null for the rep's own. */
+  kind: z.string().regex(/^[a-z_]{1,40}$/).nullable().default(null),
+  /** When its reminder was shown, so a restarted browser does not remind twice. Local bookkeeping. */
+  notifiedAt: Timestamp.nullable().default(null),
 });
 export const Task = SyncedRecord.extend(TaskFields.shape);
 export type Task = z.infer<typeof Task>;
+
+/** What the rep may change on a task: its words, times, priority and status. */
+export const TaskChange = TaskFields.pick({ title: true, dueAt: true, remindAt: true, priority: true, status: true }).partial();
+export type TaskChange = z.infer<typeof TaskChange>;

@@ -1,0 +1,104 @@
+import { HistoryStore, TaskStore, activitiesOf, type LeadStore, type SidecarDatabase } from '../db';
+import type { LeadCard } from '../messaging/lead-card';
+import { nextFollowUp, proposeTasks, recordStageChange, responseDeadline, stageEnteredAt, type TaskDraft } from '../playbook';
+import { DEFAULT_TEAM_SETTINGS, type Activity, type Contact, type Lead, type LeadPatch, type Stage, type Task, type TeamSettings } from '../schema';
+import { effectiveTier, recordScore, scoreLead } from '../score';
+
+const OPEN_STAGES: readonly Stage[] = ['not_contacted', 'initial_contact', 'needs_confirmed', 'proposal_submitted', 'negotiation'];
+
+export interface LeadTrackerOptions {
+  now?: () => Date;
+  /** The team's settings; the playbook's defaults until team settings sync (issue #6). */
+  teamSettings?: () => Promise<TeamSettings>;
+}
+
+/**
+ * Keeps what follows from a lead's facts in step with every write: its score and tier (a manager's override
+ * wins), the history of tier and stage changes, and the playbook's next follow-up on the lead
+ * (lead.nextFollowUpAt, indexed, so overdue leads are found without scoring them all).
+ */
+export class LeadTracker {
+  readonly history: HistoryStore;
+  readonly tasks: TaskStore;
+  readonly now: () => Date;
+  private readonly teamSettings: () => Promise<TeamSettings>;
+
+  constructor(
+    readonly db: SidecarDatabase,
+    readonly leads: LeadStore,
+    options: LeadTrackerOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.teamSettings = options.teamSettings ?? (async () => DEFAULT_TEAM_SETTINGS);
+    this.history = new HistoryStore(db);
+    this.tasks = new TaskStore(db, this.now);
+  }
+
+  /** Call after any write of a lead; returns the lead as stored, with its tier and next follow-up. `by` names the rep. */
+  async afterWrite(lead: Lead, contacts: Contact[], by: string | null): Promise<Lead> {
+    const [settings, activities, before, stages] = await Promise.all([
+      this.teamSettings(),
+      activitiesOf(this.db, lead.id),
+      this.history.tierState(lead.id),
+      this.history.stageHistory(lead.id),
+    ]);
+    const score = scoreLead({ lead, contacts, activities }, settings, this.now().toISOString());
+    const after = recordScore(before, score);
+    const scoreMoved = before.scored?.tier !== score.tier || before.scored?.total !== score.total;
+    const stageMoved = recordStageChange(stages, { to: lead.stage, at: lead.updatedAt, by });
+    await Promise.all([
+      scoreMoved ? this.history.saveTierState(lead.id, before, after) : undefined,
+      stageMoved.ok ? this.history.appendStageChanges(lead.id, stages, stageMoved.data) : undefined,
+    ]);
+
+    const tier = effectiveTier(after) ?? score.tier;
+    const patch: LeadPatch = {};
+    if (tier !== lead.tier) patch.tier = tier;
+    const followUp = nextFollowUpOf({ ...lead, tier }, activities, settings);
+    if ((followUp?.dueAt ?? null) !== lead.nextFollowUpAt) patch.nextFollowUpAt = followUp?.dueAt ?? null;
+    if (Object.keys(patch).length === 0) return lead;
+    return (await this.leads.update(lead.id, patch)) ?? lead;
+  }
+
+  /** The popup's view of a lead; never stored, computed for `now`. */
+  async card(lead: Lead): Promise<LeadCard> {
+    const [settings, contacts, activities, tierState, stageHistory, tasks] = await Promise.all([
+      this.teamSettings(),
+      this.leads.contactsOf(lead.id),
+      activitiesOf(this.db, lead.id),
+      this.history.tierState(lead.id),
+      this.history.stageHistory(lead.id),
+      this.tasks.openForLead(lead.id),
+    ]);
+    const now = this.now().toISOString();
+    const score = scoreLead({ lead, contacts, activities }, settings, now);
+    const tier = tierState.override?.tier ?? score.tier;
+    const proposals = proposeTasks({ lead, score, tier, activities, stageEnteredAt: stageEnteredAt(stageHistory, lead.stage) }, now, settings);
+    return {
+      lead,
+      contacts,
+      score,
+      tier,
+      override: tierState.override,
+      tierHistory: tierState.history,
+      stageHistory,
+      nextFollowUp: nextFollowUpOf({ ...lead, tier }, activities, settings),
+      response: { dueAt: responseDeadline(tier, lead.createdAt, settings), firstTouchAt: activities[0]?.occurredAt ?? null },
+      tasks,
+      proposals: proposals.filter((draft) => !alreadyAccepted(draft, tasks)),
+      now,
+    };
+  }
+}
+
+/** The playbook's next follow-up of an open lead (none once won, lost or in after-sales care). */
+function nextFollowUpOf(lead: Lead & { tier: NonNullable<Lead['tier']> }, activities: readonly Activity[], settings: TeamSettings) {
+  if (!OPEN_STAGES.includes(lead.stage)) return null;
+  const last = activities.at(-1);
+  return nextFollowUp({ tier: lead.tier, assignedAt: lead.createdAt, lastTouchAt: last?.occurredAt ?? null, agreedAt: last?.nextFollowUpAt ?? null }, settings);
+}
+
+/** A proposal the rep already turned into an open task (same kind; for a next step, the same record). */
+function alreadyAccepted(draft: TaskDraft, tasks: readonly Task[]): boolean {
+  return tasks.some((task) => task.kind === draft.kind && (draft.activityId === null || task.activityId === draft.activityId));
+}
