@@ -14,8 +14,8 @@ const MONTH_FIRST = new RegExp(String.raw`\b([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{
 const DAY_FIRST = new RegExp(String.raw`\b(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})(?:,?\s*(?:at\s+)?${TIME})?`, 'i');
 /** "2024年1月2日 周二 下午3:04". */
 const CHINESE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\d上下中晚凌早午]*(凌晨|早上|上午|中午|下午|晚上)?\s*(?:(\d{1,2})[:：](\d{2}))?/;
-/** "2024-01-02 10:00", "2024/1/2 15:04". */
-const YEAR_FIRST = new RegExp(String.raw`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+${TIME})?`, 'i');
+/** "2024-01-02 10:00", "2024/1/2 15:04", "2026/11/5 周四 18:20". */
+const YEAR_FIRST = new RegExp(String.raw`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(?:(?:周|星期|週)[一二三四五六日天]\s*)?${TIME})?`, 'i');
 /** "11/20/2026 3:04 PM" (month first in US English), "20.11.2026 15:04" (day first elsewhere). */
 const NUMERIC = new RegExp(String.raw`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:,?\s+${TIME})?`, 'i');
 

@@ -23,36 +23,43 @@ export function blockText(root: Element, maxChars: number, exclude?: string): Bl
   const parts: string[] = [];
   let length = 0;
   let cut = false;
+  let atLineStart = true;
   const push = (text: string) => {
-    if (length + text.length > maxChars) {
-      parts.push(text.slice(0, maxChars - length));
-      length = maxChars;
-      cut = true;
-      return;
-    }
-    parts.push(text);
-    length += text.length;
+    const room = maxChars - length;
+    const piece = text.length > room ? text.slice(0, room) : text;
+    cut = text.length > room;
+    parts.push(piece);
+    length += piece.length;
+    if (piece) atLineStart = piece.endsWith('\n');
+  };
+  // A block boundary starts a line once ("</div><div>" is one break); a <br> always breaks (<div><br></div> is a blank line).
+  const lineBreak = () => {
+    if (!atLineStart) push('\n');
   };
   // Iterative walk: a deeply nested hostile body must not overflow the stack.
-  const stack: Array<Node | 'newline'> = [root];
+  const stack: Array<Node | 'break'> = [root];
   while (stack.length > 0 && !cut) {
     const item = stack.pop()!;
-    if (item === 'newline') {
-      push('\n');
+    if (item === 'break') {
+      lineBreak();
       continue;
     }
     if (item.nodeType === TEXT_NODE) {
+      // Whitespace between inline elements separates words ("<b>Jane</b> <i>Doe</i>").
       const text = (item.nodeValue ?? '').replace(/[\s\u00a0\u202f]+/g, ' ');
-      if (text.trim()) push(text);
+      if (text && !(atLineStart && text === ' ')) push(text);
       continue;
     }
     if (item.nodeType !== ELEMENT_NODE) continue;
     const element = item as Element;
     if (SKIP.has(element.tagName) || (element !== root && exclude && element.matches(exclude))) continue;
-    const block = BLOCK.has(element.tagName);
-    if (block) {
+    if (element.tagName === 'BR') {
       push('\n');
-      stack.push('newline');
+      continue;
+    }
+    if (BLOCK.has(element.tagName)) {
+      lineBreak();
+      stack.push('break');
     }
     const children = element.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
@@ -64,7 +71,7 @@ export function blockText(root: Element, maxChars: number, exclude?: string): Bl
 export function tidyLines(text: string): string {
   return text
     .split('\n')
-    .map((line) => line.trim())
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -96,4 +103,13 @@ export function isHidden(element: Element): boolean {
 export function inputValue(input: Element): string {
   const live = (input as Partial<HTMLInputElement>).value;
   return typeof live === 'string' ? live : (input.getAttribute('value') ?? '');
+}
+
+/** The first element matching the selectors, tried in order of preference (not document order). */
+export function firstMatch(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
 }

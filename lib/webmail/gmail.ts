@@ -1,6 +1,6 @@
 import { mailboxFromAttributes, normalizeAddress, parseMailbox } from './addresses';
 import { parseMailDate } from './dates';
-import { inputValue, isHidden, shortText } from './dom-text';
+import { firstMatch, inputValue, isHidden, shortText } from './dom-text';
 import { LIMITS } from './limits';
 import { BodyBudget, SkipNotes, capRecipients, newest, uniqueMailboxes } from './thread-assembly';
 import type { ComposeRead, MailAddress, ThreadRead, WebmailAdapter, WebmailMessage } from './types';
@@ -14,19 +14,19 @@ const SELECTORS = {
   /** The visible subject carries the thread ids (GJ, IS gmail-thread-view). */
   subject: 'h2[data-legacy-thread-id], h2[data-thread-perm-id], .ha h2.hP',
   /** Since 2022-10 `.a98.iY`; `table.Bs` before 2023-11 (IS gmail-element-getter). */
-  threadRoot: '.a98.iY, .g.id, table.Bs, [role="main"]',
+  threadRoot: ['.a98.iY', '.g.id', 'table.Bs', '[role="main"]'],
   /** An expanded message (GJ, FC); ids appear only once expanded. */
   message: '[data-message-id]',
   /** Collapsed items show sender and date only; `.kQ`/`.kx` are hidden behind "N older" (IS getViewState). */
   collapsed: '.kv',
   hiddenOlder: '.kQ, .kx',
-  sender: 'h3.iw span.gD[email], span.gD[email], h3 [email]',
+  sender: ['h3.iw span.gD[email]', 'span.gD[email]', 'h3 [email]'],
   /** Shown recipients (no to/cc split) (GJ, IS). */
   recipients: '.hb [email]',
   /** The details popup's rows split to and cc (IS get-updated-contact.ts). */
   detailRows: '.ajA .ajC, .ajA tr',
-  date: 'span.g3[title], .g3',
-  body: 'div.a3s, div.ii.gt',
+  date: ['span.g3[title]', '.g3'],
+  body: ['div.a3s', 'div.ii.gt'],
   /** Quoted history of a reply and Gmail's trimmed content (TL): they belong to earlier messages. */
   bodyExclude: '.h5, .adm, .ajU, .ajV, blockquote.gmail_quote, .gmail_extra',
   /** Compose: recipient chips carry the address as hovercard id (IS compose page-parser, GJ); pre-2021 hidden inputs. */
@@ -64,8 +64,10 @@ function threadSignature(doc: Document, url = doc.location?.href ?? ''): string 
 function readThread(doc: Document, url = doc.location?.href ?? ''): ThreadRead | null {
   if (!isThreadOpen(doc, url)) return null;
   const subjectElement = visibleSubject(doc);
-  const root = subjectElement?.closest(SELECTORS.threadRoot) ?? visibleMain(doc);
-  const subject = subjectElement ? subjectText(subjectElement) : null;
+  const root = (subjectElement && closestOf(subjectElement, SELECTORS.threadRoot)) ?? visibleMain(doc);
+  // Without the hooks, the visible subject is still the view's only h2 (GJ): enough for manual logging.
+  const subjectShown = subjectElement ?? root?.querySelector('h2') ?? null;
+  const subject = subjectShown ? subjectText(subjectShown) : null;
   const threadId = subjectElement ? threadIdOf(subjectElement) : null;
   const notes = new SkipNotes();
   const elements = root ? Array.from(root.querySelectorAll(SELECTORS.message)).filter((element) => !isHidden(element)) : [];
@@ -104,16 +106,16 @@ function readMessage(element: Element, budget: BodyBudget, notes: SkipNotes, lan
     notes.add('no-message-id', 1, 'a message without a readable id was not read');
     return null;
   }
-  const senderElement = element.querySelector(SELECTORS.sender);
+  const senderElement = firstMatch(element, SELECTORS.sender);
   const sender = senderElement ? mailboxFromAttributes(senderElement.getAttribute('email'), senderElement.getAttribute('name') ?? senderElement.textContent) : null;
   if (!sender) {
     notes.add('no-sender-address', 1, 'a message whose sender shows no address was not read');
     return null;
   }
   const { to, cc } = capRecipients(...readRecipients(element, sender, notes), notes);
-  const dateElement = element.querySelector(SELECTORS.date);
+  const dateElement = firstMatch(element, SELECTORS.date);
   const date = parseMailDate(dateElement?.getAttribute('title') || shortText(dateElement, 200), lang);
-  const bodyText = budget.read(element.querySelector(SELECTORS.body), SELECTORS.bodyExclude);
+  const bodyText = budget.read(firstMatch(element, SELECTORS.body), SELECTORS.bodyExclude);
   return { messageId, sender, to, cc, date, bodyText };
 }
 
@@ -154,7 +156,7 @@ function readUnexpanded(root: Element, notes: SkipNotes, lang: string): Array<{ 
   notes.add('hidden-older', hidden, 'older messages are hidden behind "N older": open them to log them');
   return kept.map((item) => {
     const senderElement = item.querySelector('[email]');
-    const dateElement = item.querySelector(SELECTORS.date);
+    const dateElement = firstMatch(item, SELECTORS.date);
     return {
       sender: senderElement ? mailboxFromAttributes(senderElement.getAttribute('email'), senderElement.getAttribute('name')) : null,
       date: parseMailDate(dateElement?.getAttribute('title') || shortText(dateElement, 200), lang),
@@ -196,6 +198,14 @@ function subjectText(subject: Element): string {
 
 function visibleSubject(doc: Document): Element | null {
   return Array.from(doc.querySelectorAll(SELECTORS.subject)).find((element) => !isHidden(element)) ?? null;
+}
+
+function closestOf(element: Element, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const found = element.closest(selector);
+    if (found) return found;
+  }
+  return null;
 }
 
 function visibleMain(doc: Document): Element | null {

@@ -1,6 +1,6 @@
 import { normalizeAddress, parseAddressList, parseMailbox } from './addresses';
 import { parseMailDate } from './dates';
-import { inputValue, isHidden, shortText } from './dom-text';
+import { blockText, firstMatch, inputValue, isHidden, shortText } from './dom-text';
 import { LIMITS } from './limits';
 import { stableHash } from './stable-hash';
 import { BodyBudget, SkipNotes, capRecipients, newest, uniqueMailboxes } from './thread-assembly';
@@ -19,10 +19,10 @@ const SELECTORS = {
   /** The selected conversation in the list carries the conversation id (MV); or the listbox's active item (WD). */
   selectedConversation: '#MailList [aria-selected="true"][data-convid], [role="listbox"] [aria-selected="true"][data-convid]',
   listbox: '[role="listbox"][aria-activedescendant]',
-  subject: '[role="heading"].allowTextSelection, [data-app-section="ConversationTopic"], [role="heading"][aria-level="2"]',
+  subject: ['[role="heading"].allowTextSelection', '[data-app-section="ConversationTopic"]', '[role="heading"][aria-level="2"]'],
   /** Each message body; the message is its nearest wrapper (MV, AS). */
   body: '[id^="UniqueMessageBody_"]',
-  bodyFallback: '[role="document"], [aria-label="Message body"]',
+  bodyFallback: ['[role="document"]', '[aria-label="Message body"]'],
   messageRoot: '[aria-label="Email message"], [aria-expanded], .aVla3',
   collapsed: '[aria-expanded="false"]',
   /** "From: Name<addr>" (AS); localized ("Von:", MV). `.OZZZK` is the hashed class of its text. */
@@ -74,7 +74,7 @@ function readThread(doc: Document, url = doc.location?.href ?? ''): ThreadRead |
   if (!isThreadOpen(doc, url)) return null;
   const pane = Array.from(doc.querySelectorAll(SELECTORS.readingPane)).find((element) => !isHidden(element)) ?? null;
   const threadId = conversationId(doc) ?? idFromUrl(url);
-  const subjectElement = pane?.querySelector(SELECTORS.subject) ?? doc.querySelector(SELECTORS.subject);
+  const subjectElement = (pane && firstMatch(pane, SELECTORS.subject)) ?? firstMatch(doc, SELECTORS.subject);
   const subject = subjectElement ? subjectText(subjectElement) : null;
   const lang = doc.documentElement?.getAttribute('lang') || 'en-US';
   const notes = new SkipNotes();
@@ -100,7 +100,7 @@ function readThread(doc: Document, url = doc.location?.href ?? ''): ThreadRead |
       LIMITS.partialAddresses,
     );
     const reason = !threadId ? 'no-thread-id' : bodies.length === 0 ? 'no-messages' : 'no-readable-message';
-    const fallbackBody = pane?.querySelector(SELECTORS.bodyFallback);
+    const fallbackBody = pane && firstMatch(pane, SELECTORS.bodyFallback);
     const bodyText = messages.at(-1)?.bodyText ?? (fallbackBody ? new BodyBudget(notes).read(fallbackBody, '') : null);
     return { status: 'unreadable', webmail: 'outlook', reason, partial: { threadId, subject, addresses, bodyText } };
   }
@@ -149,7 +149,8 @@ function readRecipients(root: Element, notes: SkipNotes): { to: MailAddress[]; c
   const to: MailAddress[] = [];
   const cc: MailAddress[] = [];
   for (const well of Array.from(root.querySelectorAll(SELECTORS.recipients)).slice(0, 4)) {
-    const text = shortText(well, LIMITS.recipients * 400);
+    // Line breaks between the to and cc rows keep "…acme.com>" and "Cc:" apart.
+    const text = blockText(well, LIMITS.recipients * 400).text;
     const labels = Array.from(text.matchAll(RECIPIENT_LABEL)).slice(0, 10);
     const sections = labels.length === 0
       ? [{ cc: false, text }]

@@ -1,5 +1,6 @@
 import { registrableDomain } from '../domain';
 import { FREE_MAIL_DOMAINS } from '../dedup/shared-domains';
+import { historySenders } from './quoted-history';
 import type { MailAddress, WebmailMessage, WebmailThread } from './types';
 
 /** Free-mail registrable domains that lib/dedup's list (keyed by eTLD+1) spells differently. */
@@ -75,7 +76,10 @@ export function messageDirection(message: Pick<WebmailMessage, 'sender'>, own: O
   return ownAddressTest(own)(message.sender.address) ? 'outbound' : 'inbound';
 }
 
-/** Everyone on the thread once: senders (also of collapsed messages), recipients; first name seen wins. */
+/**
+ * Everyone on the thread once: senders (also of collapsed messages), recipients, and the senders named in
+ * quoted or forwarded history; the first name seen wins.
+ */
 export function threadParticipants(thread: Pick<WebmailThread, 'messages' | 'unexpanded'>): MailAddress[] {
   const seen = new Map<string, MailAddress>();
   const add = (mailbox: MailAddress | null) => {
@@ -88,6 +92,7 @@ export function threadParticipants(thread: Pick<WebmailThread, 'messages' | 'une
     add(message.sender);
     message.to.forEach(add);
     message.cc.forEach(add);
+    historySenders(message.bodyText).forEach(add);
   }
   thread.unexpanded.forEach((item) => add(item.sender));
   return [...seen.values()];

@@ -1,3 +1,6 @@
+import { parseMailbox } from './addresses';
+import type { MailAddress } from './types';
+
 /**
  * Where the sender's own text ends and quoted or forwarded history begins, as mail clients write it:
  * "On … wrote:", "在 … 写道：", Outlook's "From: … Sent: …" block and its underscore rule, "-----Original
@@ -32,4 +35,20 @@ export function historyStart(lines: readonly string[]): number {
 export function ownText(body: string): string {
   const lines = body.split('\n');
   return lines.slice(0, historyStart(lines)).join('\n').trim();
+}
+
+/**
+ * The senders named in a message's quoted or forwarded history ("From: Wang Fang <wang.fang@huaxin-pack.com>",
+ * "发件人: 王芳 <…>"): a colleague forwarding a customer's email brings that customer into the thread.
+ */
+export function historySenders(body: string, max = 10): MailAddress[] {
+  const lines = body.split('\n');
+  const found: MailAddress[] = [];
+  for (let i = historyStart(lines); i < lines.length && found.length < max; i++) {
+    const line = lines[i]!.trim();
+    if (!FROM_LINE.test(line)) continue;
+    const mailbox = parseMailbox(line.replace(FROM_LINE, ''));
+    if (mailbox) found.push(mailbox);
+  }
+  return found;
 }

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+
+const FIXTURES = join(__dirname, '../../fixtures/webmail');
+
+/** The HTML of a fixture in tests/fixtures/webmail. */
+export function fixtureHtml(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/** A fixture parsed into a document, as the content script sees the page. */
+export function loadFixture(name: string): Document {
+  return parseHTML(fixtureHtml(name)).document as unknown as Document;
+}
+
+/** The URLs the fixtures stand for. */
+export const URLS = {
+  gmailThread: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKxLmNqPbRtVwYz',
+  gmailInbox: 'https://mail.google.com/mail/u/0/#inbox',
+  outlookThread: 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNTczLTAwAi0wMAoAEABxdW90ZV8yMDA%3D',
+  outlookInbox: 'https://outlook.office.com/mail/inbox',
+} as const;
