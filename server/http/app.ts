@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Caller } from '../accounts/accounts';
+import { authenticate } from '../accounts/accounts';
+import type { SqlDatabase } from '../db/sql-database';
+import { ServerClock } from '../sync/server-clock';
+import { ApiError } from './api-error';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit';
+import { authRoutes } from './routes/auth-routes';
+import { syncRoutes } from './routes/sync-routes';
+import { teamRoutes } from './routes/team-routes';
+
+export type AppEnv = { Variables: { caller: Caller } };
+
+export interface AppOptions {
+  db: SqlDatabase;
+  /** The clock for token expiry, server stamps and rate limits; tests inject one. */
+  now?: () => Date;
+  rateLimit?: RateLimitOptions;
+  maxBodyBytes?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppDeps {
+  db: SqlDatabase;
+  now: () => Date;
+  clock: ServerClock;
+}
+
+/** The team backend as a Hono app: routes are thin, the work is in server/accounts and server/sync. */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const now = options.now ?? (() => new Date());
+  const deps: AppDeps = { db: options.db, now, clock: new ServerClock(() => now().getTime()) };
+  const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, () => now().getTime());
+  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBytes,
+      onError: () => {
+        throw new ApiError('payload_too_large', `the request is larger than ${Math.round(maxBytes / 1024)} KB: send fewer mutations per push`);
+      },
+    }),
+  );
+  app.get('/health', (c) => c.json({ ok: true }));
+  app.route('/v1/auth', authRoutes(deps));
+
+  app.use('/v1/*', async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
+    if (!match) throw new ApiError('unauthorized', 'sign in first: send the token from /v1/auth/sign-in as "Authorization: Bearer <token>"');
+    const caller = await authenticate(deps.db, match[1]!, now());
+    const wait = limiter.take(caller.tokenHash);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new ApiError('rate_limited', `too many requests: wait ${wait} s and try again`);
+    }
+    c.set('caller', caller);
+    await next();
+  });
+  app.route('/v1/auth', authRoutes(deps, { signedIn: true }));
+  app.route('/v1', syncRoutes(deps));
+  app.route('/v1', teamRoutes(deps));
+
+  app.notFound(() => {
+    throw new ApiError('not_found', 'no such endpoint: see server/README.md for the API');
+  });
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json({ error: { code: error.code, message: error.message } }, error.status);
+    console.error('sidecar server: unexpected error', error);
+    return c.json({ error: { code: 'internal', message: 'the server failed to handle this request; nothing was saved from it. Try again; if it persists, tell your admin' } }, 500);
+  });
+  return app;
+}

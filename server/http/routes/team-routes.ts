@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { Id, TeamSettings } from '../../../lib/schema';
+import { ClaimResponse, TeamSettingsResponse } from '../../../lib/sync/protocol';
+import { claimLead } from '../../sync/claim';
+import { isManager } from '../../sync/permissions';
+import { readTeamSettings, writeTeamSettings } from '../../sync/team-settings';
+import { ApiError } from '../api-error';
+import type { AppDeps, AppEnv } from '../app';
+import { parseInput, readJson, reply } from '../validate';
+
+const StrictTeamSettings = TeamSettings.strict();
+
+export function teamRoutes(deps: AppDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.get('/team/settings', async (c) => reply(c, TeamSettingsResponse, await readTeamSettings(deps, c.get('caller'))));
+  routes.put('/team/settings', async (c) => {
+    const caller = c.get('caller');
+    if (!isManager(caller)) throw new ApiError('forbidden', 'only a manager or admin can change team settings: ask one of them');
+    const settings = await readJson(c, StrictTeamSettings);
+    return reply(c, TeamSettingsResponse, await writeTeamSettings(deps, caller, settings as TeamSettings));
+  });
+  routes.post('/leads/:id/claim', async (c) => {
+    const id = parseInput(Id, c.req.param('id'));
+    return reply(c, ClaimResponse, await claimLead(deps, c.get('caller'), id));
+  });
+  return routes;
+}

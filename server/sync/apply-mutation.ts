@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import type { Lead } from '../../lib/schema';
+import { mergeWrite, recordAsWrite, type FieldWrite } from '../../lib/sync/merge-record';
+import type { Mutation, PatchMutation, Redirect } from '../../lib/sync/protocol';
+import { mergeableFields, STRICT_TABLE_SCHEMAS, TABLE_SCHEMAS, type AnySyncRecord, type SyncTable } from '../../lib/sync/tables';
+import { canEditLeadOwnedBy, canSetOwner } from './permissions';
+import { describeIssues, Rejection, type PushContext } from './push-context';
+import { loadRecord, saveRecord, type RecordRow } from './record-rows';
+import { recordLostValues } from './conflicts';
+import { followMerges, mergeIntoSameCompany } from './same-company-merge';
+
+type ParsedMutation = { id: string; table: SyncTable; whole: AnySyncRecord | null; write: FieldWrite };
+
+function parseMutation(m: Mutation): ParsedMutation {
+  if (m.op === 'put') {
+    const parsed = STRICT_TABLE_SCHEMAS[m.table].safeParse(m.record);
+    if (!parsed.success) throw new Rejection('invalid_record', `this ${m.table} record is not valid (${describeIssues(parsed.error.issues)}); correct it and save again`);
+    const whole = parsed.data as AnySyncRecord;
+    return { id: whole.id, table: m.table, whole, write: recordAsWrite(m.table, whole, m.baseVersions) };
+  }
+  return { id: m.id, table: m.table, whole: null, write: parsePatch(m) };
+}
+
+function parsePatch(m: PatchMutation): FieldWrite {
+  const writable = new Set([...mergeableFields(m.table), ...(m.table === 'leads' ? ['mergedInto'] : [])]);
+  for (const field of Object.keys(m.fields)) {
+    if (!writable.has(field)) throw new Rejection('invalid_record', `"${field}" is not a field a ${m.table} patch can change`);
+    if (field !== 'mergedInto' && !(field in m.versions)) throw new Rejection('invalid_record', `"${field}" has no version stamp: stamp every changed field`);
+  }
+  for (const field of Object.keys(m.versions)) {
+    if (!(field in m.fields)) throw new Rejection('invalid_record', `a version is stamped for "${field}" but no value is given`);
+  }
+  const mask = Object.fromEntries(Object.keys(m.fields).map((field) => [field, true as const]));
+  const schema = TABLE_SCHEMAS[m.table] as unknown as z.ZodObject<z.ZodRawShape>;
+  const parsed = schema.pick(mask).strict().safeParse(m.fields);
+  if (!parsed.success) throw new Rejection('invalid_record', `this change is not valid (${describeIssues(parsed.error.issues)}); correct it and save again`);
+  return { fields: parsed.data as Record<string, unknown>, versions: m.versions, ...(m.origins ? { origins: m.origins } : {}), ...(m.baseVersions ? { baseVersions: m.baseVersions } : {}) };
+}
+
+/** Loads a record only when it is the caller's team's: another team's record is as good as absent. */
+async function loadOwnTeam(ctx: PushContext, id: string): Promise<RecordRow | null> {
+  const row = await loadRecord(ctx.tx, id);
+  return row && row.teamId === ctx.caller.teamId ? row : null;
+}
+
+async function resolveParentLead(ctx: PushContext, leadId: string): Promise<RecordRow> {
+  const lead = await followMerges((id) => loadOwnTeam(ctx, id), leadId);
+  if (!lead || lead.table !== 'leads') throw new Rejection('unknown_lead', `lead ${leadId} is not on the server: sync the lead first, then this record`);
+  return lead;
+}
+
+function assertMayEdit(ctx: PushContext, ownerId: string | null, what: string): void {
+  if (!canEditLeadOwnedBy(ctx.caller, ownerId)) throw new Rejection('forbidden', `${what} belongs to another rep: ask them or a manager to make this change`);
+}
+
+/**
+ * Applies one mutation inside the push transaction. Throws a Rejection (acknowledged to the client, nothing
+ * written) for invalid records and forbidden or impossible writes; any other error aborts the whole batch.
+ */
+export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ redirect?: Redirect }> {
+  const parsed = parseMutation(m);
+  parsed.write = { ...parsed.write, versions: ctx.clock.clampVersions(parsed.write.versions) };
+  let existing = await loadOwnTeam(ctx, parsed.id);
+  if (existing === null && (await loadRecord(ctx.tx, parsed.id)) !== null) throw new Rejection('not_found', `record ${parsed.id} does not exist in your team`);
+  if (existing && existing.table !== parsed.table) throw new Rejection('invalid_record', `record ${parsed.id} is not in ${parsed.table}`);
+  let redirect: Redirect | undefined;
+  if (existing && parsed.table === 'leads' && parsed.whole === null) {
+    const survivor = await followMerges((id) => loadOwnTeam(ctx, id), parsed.id);
+    if (survivor && survivor.id !== existing.id) {
+      redirect = { from: existing.id, to: survivor.id };
+      existing = survivor;
+    }
+  }
+  if (parsed.whole && parsed.whole.teamId !== null && parsed.whole.teamId !== ctx.caller.teamId) throw new Rejection('forbidden', 'this record belongs to another team');
+
+  if (parsed.table === 'leads') {
+    const ownerBefore = existing ? existing.record.ownerId : (parsed.whole?.ownerId ?? null);
+    assertMayEdit(ctx, ownerBefore, 'this lead');
+    if ('ownerId' in parsed.write.versions && !canSetOwner(ctx.caller, (parsed.write.fields.ownerId as string | null) ?? null)) {
+      throw new Rejection('forbidden', 'only a manager can give a lead to another rep');
+    }
+  } else {
+    const leadIds = new Set<string>();
+    if (existing) leadIds.add((existing.record as { leadId: string }).leadId);
+    const newLeadId = parsed.write.fields.leadId as string | undefined;
+    if (newLeadId !== undefined) {
+      const parent = await resolveParentLead(ctx, newLeadId);
+      parsed.write.fields = { ...parsed.write.fields, leadId: parent.id };
+      if (parsed.whole) parsed.whole = { ...parsed.whole, leadId: parent.id } as AnySyncRecord;
+      leadIds.add(parent.id);
+    }
+    // A rep's own contacts, activities and tasks stay theirs wherever the lead went (a duplicate merged into
+    // another rep's lead keeps its follow-ups); anything else follows the lead's owner.
+    const childOwner = existing ? existing.record.ownerId : (parsed.whole?.ownerId ?? null);
+    const ownsChild = ctx.caller.role === 'rep' && childOwner === ctx.caller.id && (parsed.write.fields.ownerId ?? ctx.caller.id) === ctx.caller.id;
+    if (!ownsChild) for (const leadId of leadIds) assertMayEdit(ctx, (await resolveParentLead(ctx, leadId)).record.ownerId, 'the lead of this record');
+  }
+
+  if (!existing) {
+    if (!parsed.whole) throw new Rejection('not_found', `record ${parsed.id} is not on the server: send the whole record first`);
+    const record = { ...parsed.whole, teamId: ctx.caller.teamId, versions: parsed.write.versions } as AnySyncRecord;
+    const authors = Object.fromEntries(Object.keys(record.versions).map((field) => [field, ctx.caller.id]));
+    if (parsed.table === 'leads') {
+      const merged = await mergeIntoSameCompany(ctx, record as Lead, authors);
+      if (merged) return { redirect: merged };
+    }
+    await saveRecord(ctx.tx, { id: record.id, teamId: ctx.caller.teamId, table: parsed.table, record, authors, changeNo: ctx.counter.next() }, ctx.nowIso);
+    return {};
+  }
+
+  const outcome = mergeWrite(parsed.table, existing.record, parsed.write, ctx.nowIso);
+  await recordLostValues(ctx, parsed.table, existing.id, outcome.lost, existing.authors);
+  if (outcome.taken.length === 0) return redirect ? { redirect } : {};
+  const valid = TABLE_SCHEMAS[parsed.table].safeParse(outcome.record);
+  if (!valid.success) throw new Rejection('invalid_record', `the merged record would not be valid (${describeIssues(valid.error.issues)}); correct it and save again`);
+  const authors = { ...existing.authors };
+  for (const field of outcome.taken) authors[field] = ctx.caller.id;
+  await saveRecord(ctx.tx, { ...existing, record: outcome.record, authors, changeNo: ctx.counter.next() }, ctx.nowIso);
+  if (parsed.table === 'leads' && (outcome.taken.includes('creditCode') || outcome.taken.includes('domain') || outcome.taken.includes('deletedAt'))) {
+    const merged = await mergeIntoSameCompany(ctx, outcome.record as Lead, authors);
+    if (merged) return { redirect: merged };
+  }
+  return redirect ? { redirect } : {};
+}

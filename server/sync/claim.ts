@@ -1,0 +1,34 @@
+import type { Caller } from '../accounts/accounts';
+import { ApiError } from '../http/api-error';
+import type { Lead } from '../../lib/schema';
+import { findSameCompany, loadRecord, saveRecord } from './record-rows';
+import type { SyncDeps } from './push';
+import { TeamCounter } from './team-counter';
+
+/**
+ * Takes an unowned lead from the team's pool (公海). Refuses when someone else owns it, or when another live
+ * lead of the same company is owned by someone else: a rep never silently takes another rep's customer.
+ */
+export async function claimLead(deps: SyncDeps, caller: Caller, leadId: string): Promise<{ lead: Lead; changeNo: number }> {
+  const nowIso = deps.now().toISOString();
+  return deps.db.transaction(async (tx) => {
+    const counter = await TeamCounter.lock(tx, caller.teamId);
+    const row = await loadRecord(tx, leadId);
+    if (!row || row.teamId !== caller.teamId || row.table !== 'leads') throw new ApiError('not_found', `lead ${leadId} is not in your team: sync, then try again`);
+    const lead = row.record as Lead;
+    if (lead.deletedAt !== null) {
+      const where = lead.mergedInto ? ` it was merged into lead ${lead.mergedInto}: claim that one` : ' it was deleted';
+      throw new ApiError('not_found', `lead ${leadId} cannot be claimed:${where}`);
+    }
+    if (lead.ownerId === caller.id) return { lead, changeNo: row.changeNo };
+    if (lead.ownerId !== null) throw new ApiError('already_owned', 'another rep owns this lead: ask them or a manager to hand it over');
+    const twin = (await findSameCompany(tx, caller.teamId, lead)).find((other) => other.record.ownerId !== null && other.record.ownerId !== caller.id);
+    if (twin) throw new ApiError('already_owned', `another rep already works this company (lead ${twin.id}): ask a manager to merge or reassign`);
+    const stamp = deps.clock.stampAfter(Object.values(lead.versions));
+    const claimed: Lead = { ...lead, ownerId: caller.id, updatedAt: nowIso > lead.updatedAt ? nowIso : lead.updatedAt, versions: { ...lead.versions, ownerId: stamp } };
+    const changeNo = counter.next();
+    await saveRecord(tx, { ...row, record: claimed, authors: { ...row.authors, ownerId: caller.id }, changeNo }, nowIso);
+    await counter.save();
+    return { lead: claimed, changeNo };
+  });
+}

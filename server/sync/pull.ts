@@ -1,0 +1,51 @@
+import type { Caller } from '../accounts/accounts';
+import type { Change, ConflictNotice, PullRequest, PullResponse } from '../../lib/sync/protocol';
+import type { SyncTable } from '../../lib/sync/tables';
+import type { SyncDeps } from './push';
+
+interface Row {
+  change_no: number;
+  source: 'record' | 'conflict';
+  kind: SyncTable;
+  body: Record<string, unknown>;
+}
+
+/**
+ * The caller's team's changes after a checkpoint, oldest first, with the conflicts addressed to the caller.
+ * The team's counter is read first and only changes at or below it are returned: a push that commits while
+ * this page is read has higher numbers, so the next checkpoint can never pass it.
+ */
+export async function pullChanges(deps: SyncDeps, caller: Caller, request: PullRequest): Promise<PullResponse> {
+  const team = (
+    await deps.db.query<{ change_counter: number; purged_through: number; settings: unknown; settings_change_no: number }>(
+      'SELECT change_counter, purged_through, settings, settings_change_no FROM teams WHERE id = $1',
+      [caller.teamId],
+    )
+  )[0];
+  if (!team) throw new Error(`team ${caller.teamId} of a signed-in user is missing`);
+  const counter = Number(team.change_counter);
+  const serverClock = deps.clock.current();
+  if (request.after > 0 && request.after < Number(team.purged_through)) {
+    return { changes: [], conflicts: [], settings: null, checkpoint: 0, hasMore: true, resyncRequired: true, serverClock };
+  }
+  const rows = await deps.db.query<Row>(
+    `SELECT change_no, source, kind, body FROM (
+       SELECT change_no, 'record' AS source, kind, body FROM records WHERE team_id = $1 AND change_no > $2 AND change_no <= $3
+       UNION ALL
+       SELECT change_no, 'conflict' AS source, kind, body FROM conflicts WHERE team_id = $1 AND author_id = $4 AND change_no > $2 AND change_no <= $3
+     ) page ORDER BY change_no LIMIT $5`,
+    [caller.teamId, request.after, counter, caller.id, request.limit + 1],
+  );
+  const hasMore = rows.length > request.limit;
+  const page = rows.slice(0, request.limit);
+  const changes: Change[] = [];
+  const conflicts: ConflictNotice[] = [];
+  for (const row of page) {
+    const changeNo = Number(row.change_no);
+    if (row.source === 'record') changes.push({ changeNo, table: row.kind, record: row.body } as Change);
+    else conflicts.push({ changeNo, ...(row.body as Omit<ConflictNotice, 'changeNo'>) });
+  }
+  const checkpoint = hasMore ? Number(page[page.length - 1]!.change_no) : Math.max(counter, request.after);
+  const settingsChanged = Number(team.settings_change_no) > request.after && team.settings !== null;
+  return { changes, conflicts, settings: settingsChanged ? (team.settings as PullResponse['settings']) : null, checkpoint, hasMore, resyncRequired: false, serverClock };
+}

@@ -1,0 +1,30 @@
+import type { Caller } from '../accounts/accounts';
+import type { Queryable } from '../db/sql-database';
+import type { ServerClock } from './server-clock';
+import type { TeamCounter } from './team-counter';
+
+/** What every step of one push transaction works with. */
+export interface PushContext {
+  tx: Queryable;
+  caller: Caller;
+  counter: TeamCounter;
+  clock: ServerClock;
+  nowIso: string;
+}
+
+/** A mutation the server refuses: acknowledged with this code and message, and nothing of it is written. */
+export class Rejection extends Error {
+  constructor(
+    readonly code: 'invalid_record' | 'forbidden' | 'not_found' | 'unknown_lead',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}

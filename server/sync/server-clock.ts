@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { formatHlc, parseHlc, receiveHlc, tickHlc, type HlcState } from '../../lib/clock';
+import type { Hlc } from '../../lib/schema';
+
+/** A stamp this far ahead of the server's clock comes from a device whose clock is wrong. */
+export const MAX_CLOCK_AHEAD_MS = 60_000;
+
+/**
+ * The server's own hybrid logical clock, for the writes it makes itself (merging duplicate leads, claims) and
+ * for re-stamping edits from a device whose clock runs ahead: otherwise that rep would win every conflict
+ * for as long as the clock is wrong. Each server process has its own node id.
+ */
+export class ServerClock {
+  private state: HlcState;
+
+  constructor(private readonly now: () => number, node = `srv${randomBytes(4).toString('hex')}`) {
+    this.state = { millis: 0, counter: 0, node };
+  }
+
+  /** A fresh stamp above every stamp given. */
+  stampAfter(stamps: Iterable<Hlc> = []): Hlc {
+    const wall = this.now();
+    for (const stamp of stamps) this.state = receiveHlc(this.state, stamp, wall);
+    this.state = tickHlc(this.state, wall);
+    return formatHlc(this.state);
+  }
+
+  current(): Hlc {
+    return this.stampAfter();
+  }
+
+  /** Versions with stamps from the future replaced by server stamps taken now (the edit is kept, ordered by arrival). */
+  clampVersions(versions: Record<string, Hlc>): Record<string, Hlc> {
+    const limit = this.now() + MAX_CLOCK_AHEAD_MS;
+    let clamped: Record<string, Hlc> | null = null;
+    for (const [field, stamp] of Object.entries(versions)) {
+      if (parseHlc(stamp).millis <= limit) continue;
+      clamped ??= { ...versions };
+      clamped[field] = this.stampAfter();
+    }
+    return clamped ?? versions;
+  }
+}
