@@ -26,7 +26,7 @@ const args = Object.fromEntries(
   }),
 );
 const quick = args.quick === 'true';
-const only = new Set((args.only ?? 'lookup,save').split(','));
+const only = new Set((args.only ?? 'lookup,badge,save').split(','));
 const sizes = (args.sizes ?? (quick ? '10000' : '10000,100000')).split(',').map(Number);
 const iterations = Number(args.iterations ?? (quick ? 200 : 500));
 const warmup = Number(args.warmup ?? (quick ? 20 : 50));
@@ -35,6 +35,7 @@ const bulkSize = Math.max(...sizes);
 
 const SAVE_TARGET = 2;
 const LOOKUP_TARGET = 2;
+const BADGE_TARGET = 2;
 const BULK_TARGET = 1.5;
 
 const started = Date.now();
@@ -278,6 +279,11 @@ async function main() {
         const timings = await rawPage.evaluate((o) => globalThis.sidecarBench.lookup(o), { ...options, ...where });
         results.push(perOperationResult('lookup by domain (findByDomain)', 'Dexie get(id)', n, timings, LOOKUP_TARGET));
       }
+      if (only.has('badge')) {
+        say(`toolbar badge of a tab, ${n} leads stored`);
+        const timings = await rawPage.evaluate((o) => globalThis.sidecarBench.badge(o), { ...options, ...where });
+        results.push(perOperationResult('toolbar badge of a tab (badgeForUrl)', 'Dexie get(id)', n, timings, BADGE_TARGET));
+      }
       if (only.has('save')) {
         say(`save a captured lead (existing domain, merge), ${n} leads stored`);
         const merge = await rawPage.evaluate((o) => globalThis.sidecarBench.save(o), { ...options, ...where, mode: 'merge' });
@@ -330,6 +336,6 @@ async function main() {
   }
 }
 
-const ORDER = ['save a captured lead, new domain', 'save a captured lead, existing domain (merge)', 'lookup by domain (findByDomain)', 'bulk write, importLeads (total ms)'];
+const ORDER = ['save a captured lead, new domain', 'save a captured lead, existing domain (merge)', 'lookup by domain (findByDomain)', 'toolbar badge of a tab (badgeForUrl)', 'bulk write, importLeads (total ms)'];
 
 await main();

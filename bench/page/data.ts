@@ -198,6 +198,8 @@ export function uuidV7(millis: number, random: () => number): string {
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
 }
 
+const TIERS = ['S', 'A', 'B', 'C'] as const;
+
 /** Stored lead i: created from a capture over the past months, then worked on by a rep. */
 export function leadOf(i: number): Lead {
   const company = companyOf(i);
@@ -219,8 +221,9 @@ export function leadOf(i: number): Lead {
     lead.industry = pick(random, INDUSTRIES);
     lead.region = pick(random, REGIONS);
     lead.tags = [pick(random, TAGS), ...(random() < 0.3 ? [pick(random, TAGS)] : [])].filter((t, k, all) => all.indexOf(t) === k);
+    lead.tier = pick(random, TIERS);
     lead.updatedAt = new Date(edited).toISOString();
-    for (const field of ['stage', 'industry', 'region', 'tags']) {
+    for (const field of ['stage', 'industry', 'region', 'tags', 'tier']) {
       lead.versions[field] = stamp;
       lead.origins[field] = { by: 'rep' };
     }

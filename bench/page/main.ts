@@ -3,6 +3,7 @@
  * through `window.sidecarBench` and does the statistics; every case returns raw per-operation timings.
  */
 import Dexie from 'dexie';
+import { badgeForUrl } from '../../lib/badge';
 import { LeadStore, SidecarDatabase, toRow, type LeadRow } from '../../lib/db';
 import { newLeadFromCapture } from '../../lib/leads';
 import { Lead, type LeadPatch, type PageCapture } from '../../lib/schema';
@@ -188,6 +189,39 @@ async function lookup({ dbName, n, iterations, warmup }: CaseOptions): Promise<T
 }
 
 /**
+ * The toolbar badge of a tab (badgeForUrl: the page URL's company key, its lead by domain or other domain, the
+ * tier and overdue mark) for a page deep in a stored company's site, vs Dexie db.leads.get(random stored id).
+ */
+async function badge({ dbName, n, iterations, warmup }: CaseOptions): Promise<Timings> {
+  const db = await openExisting(dbName, n);
+  const { rows } = dataset(n);
+  const store = new LeadStore(db);
+  const random = rng(3);
+  const total = warmup + iterations;
+  const picked = Array.from({ length: total }, () => rows[Math.floor(random() * n)]!);
+  const urls = picked.map((row, k) => `https://www.${row.domain}/products/item-${k}?ref=toolbar`);
+  const ids = Array.from({ length: total }, () => rows[Math.floor(random() * n)]!.id);
+  const at = new Date();
+  let misses = 0;
+  const timings = await interleaved(
+    iterations,
+    warmup,
+    async (k) => {
+      const shown = await badgeForUrl(store, urls[k], at);
+      if ((shown?.text ?? '').charAt(0) !== (picked[k]!.tier ?? '')) misses++;
+    },
+    async (k) => {
+      const row = await db.leads.get(ids[k]!);
+      if (row?.id !== ids[k]) misses++;
+    },
+  );
+  check(misses === 0, `${misses} badges did not show their lead's tier`);
+  check((await badgeForUrl(store, 'https://no-such-company.example/', at)) === null, 'a badge for an unknown site');
+  db.close();
+  return timings;
+}
+
+/**
  * LeadStore.saveClip of a capture, for a company not stored yet ("new") or a second page (the contact page, one
  * more email and phone) of a stored company ("merge"), vs Dexie db.leads.put of a row of the same kind, into the
  * same database: new rows for new companies, or a stored row with the same additions. Each operation touches
@@ -280,6 +314,7 @@ const api = {
   bulkRaw,
   bulkStore,
   lookup,
+  badge,
   save,
   importCpu,
   crossOriginIsolated: () => globalThis.crossOriginIsolated,

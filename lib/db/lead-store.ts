@@ -56,9 +56,14 @@ export class LeadStore {
     return row && !row.deletedAt ? toLead(row) : undefined;
   }
 
-  /** The company lead of a page: by the company key of its URL (lib/dedup), also among leads' other domains. */
+  /**
+   * The company lead of a page: by the company key of its URL (lib/dedup), also among leads' other domains.
+   * Asked for every tab the rep opens (the toolbar badge), so the other domains are read only on a miss.
+   */
   async findForUrl(url: string): Promise<Lead | undefined> {
-    return this.findCompany(companyKeyOf(url), null);
+    const key = companyKeyOf(url);
+    if (!key) return undefined;
+    return (await this.findByDomain(key)) ?? findByOtherDomain(this.db, key);
   }
 
   /** The live contacts of a lead. */
