@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CLIP_MENU_ID, LeadTracker, installContextMenu, messageHandlers, openSidebar } from '@/lib/background';
+import { CLIP_MENU_ID, LeadTracker, installContextMenu, installToolbarBadge, messageHandlers, openSidebar } from '@/lib/background';
 import { LeadStore, SidecarDatabase } from '@/lib/db';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { handleMessage } from '@/lib/messaging';
@@ -21,15 +21,22 @@ export default defineBackground(() => {
   });
   const handlers = messageHandlers(leads, async () => null, { tracker, onTasksChanged });
   const extensionOrigin = browser.runtime.getURL('/');
+  const badge = installToolbarBadge(leads, { settings: loadSettings });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
-    handleMessage(message, { tabId: sender.tab?.id, fromExtensionPage, url: sender.url }, handlers).then(sendResponse);
+    handleMessage(message, { tabId: sender.tab?.id, fromExtensionPage, url: sender.url }, handlers).then((response) => {
+      sendResponse(response);
+      if (response.ok && LEAD_WRITES.has((message as { type?: unknown }).type)) void badge.refresh();
+    });
     return true;
   });
 
   browser.runtime.onInstalled.addListener(async () => installContextMenu(await loadSettings()));
-  watchSettings((settings) => void installContextMenu(settings));
+  watchSettings((settings) => {
+    void installContextMenu(settings);
+    void badge.refresh();
+  });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CLIP_MENU_ID && tab?.id !== undefined) void openSidebarReporting(tab.id);
@@ -43,6 +50,9 @@ export default defineBackground(() => {
     Object.assign(globalThis, { sidecarE2E: { openSidebar } });
   }
 });
+
+/** Messages after which the site's tier may have changed, so the toolbar badge is shown again. */
+const LEAD_WRITES = new Set<unknown>(['clip.save', 'lead.update', 'lead.merge']);
 
 async function openSidebarReporting(tabId: number): Promise<void> {
   try {

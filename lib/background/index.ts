@@ -3,3 +3,4 @@ export { messageHandlers } from './message-handlers';
 export { openSidebar } from './open-sidebar';
 export { LeadTracker, type LeadTrackerOptions } from './lead-tracker';
 export { playbookHandlers } from './playbook-handlers';
+export { installToolbarBadge, type ToolbarBadgeController } from './toolbar-badge';
