@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { migrate } from '../../server/db/migrate';
 import { openPgliteDatabase } from '../../server/db/pglite-database';
 import { openPostgresDatabase } from '../../server/db/postgres-database';
@@ -50,4 +50,19 @@ export async function openMigrated(backend: Backend): Promise<SqlDatabase> {
 /** One describe block per backend, named after it. */
 export function describeEachBackend(title: string, body: (backend: Backend) => void): void {
   for (const backend of backends) describe(`${title} [${backend.name}]`, () => body(backend));
+}
+
+/** A migrated database shared by the tests of one describe block (each test makes its own team). */
+export function useMigratedDatabase(backend: Backend): () => SqlDatabase {
+  let db: SqlDatabase | undefined;
+  beforeAll(async () => {
+    db = await openMigrated(backend);
+  }, 120_000);
+  afterAll(async () => {
+    await db?.close();
+  }, 60_000);
+  return () => {
+    if (!db) throw new Error('the database did not open');
+    return db;
+  };
 }

@@ -10,7 +10,7 @@ describeEachBackend('database migrations', (backend) => {
   let db: SqlDatabase;
   beforeAll(async () => {
     db = await backend.open();
-  });
+  }, 120_000);
   afterAll(() => db.close());
 
   it('applies every numbered migration once and records it', async () => {
