@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import type { Translate } from '@/lib/i18n';
+import { sendMessage, type ErrorValue } from '@/lib/messaging';
+import type { LeadCard } from '@/lib/messaging/lead-card';
+import { Tier } from '@/lib/schema';
+import { inputClass } from '../Field';
+import { formatWhen } from './format';
+
+const dash = (tier: string | null) => tier ?? '–';
+
+/** A manager's tier override (with its reason) and the lead's tier and stage history. */
+export function TierHistoryPanel({ card, t, onChanged, onError }: { card: LeadCard; t: Translate; onChanged: () => void; onError: (error: ErrorValue) => void }) {
+  const [tier, setTier] = useState<Tier>(card.override?.tier ?? card.tier);
+  const [reason, setReason] = useState('');
+  const send = async (next: Tier | null) => {
+    const answer = await sendMessage('lead.overrideTier', { leadId: card.lead.id, tier: next, reason });
+    if (!answer.ok) return onError(answer.error);
+    setReason('');
+    onChanged();
+  };
+  return (
+    <details className="text-xs" data-testid="tier-history">
+      <summary className="cursor-pointer text-gray-600">
+        {t('popupOverrideTier')} · {t('popupTierHistory')}
+      </summary>
+      <form
+        className="mt-1 flex items-center gap-1"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send(tier);
+        }}
+      >
+        <select name="overrideTier" className="rounded border border-gray-300 px-1 py-0.5" value={tier} onChange={(e) => setTier(Tier.parse(e.target.value))}>
+          {Tier.options.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+        <input name="overrideReason" className={inputClass} required maxLength={500} placeholder={t('popupOverrideReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <button type="submit" disabled={!reason.trim()} className="shrink-0 rounded border border-gray-300 px-1.5 py-0.5 disabled:opacity-50">
+          {t('popupOverrideApply')}
+        </button>
+      </form>
+      {card.override ? (
+        <button type="button" className="mt-1 underline" onClick={() => void send(null)}>
+          {t('popupOverrideClear')}
+        </button>
+      ) : null}
+      <ol className="mt-1 space-y-0.5 text-gray-600">
+        {card.tierHistory.map((entry, i) => (
+          <li key={`t${i}`}>
+            {formatWhen(entry.at)}: {t(`tierChange_${entry.cause}`, { from: dash(entry.from), to: dash(entry.to), total: entry.total ?? '–', by: entry.by ?? '', reason: entry.reason ?? '' })}
+          </li>
+        ))}
+      </ol>
+      <h4 className="mt-1 font-medium text-gray-700">{t('popupStageHistory')}</h4>
+      <ol className="space-y-0.5 text-gray-600" data-testid="stage-history">
+        {card.stageHistory.map((change, i) => (
+          <li key={`s${i}`}>
+            {formatWhen(change.at)}: {t(`stage_${change.to}`)}
+            {change.by ? ` · ${change.by}` : ''}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
