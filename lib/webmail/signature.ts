@@ -36,7 +36,7 @@ const LABELLED = {
   name: /^(?:姓名|name)\s*[:：]\s*(.+)$/i,
   title: /^(?:职位|職位|职务|職務|title|position)\s*[:：]\s*(.+)$/i,
   company: /^(?:公司(?:名称)?|單位|单位|company)\s*[:：]\s*(.+)$/i,
-  website: /^(?:网址|網址|网站|網站|官网|官網|web(?:site)?|w|url|homepage)\s*[:：.]?\s*(\S+)$/i,
+  website: /^(?:(?:网址|網址|网站|網站|官网|官網|web(?:site)?|url|homepage)\s*[:：]?|w\s*[:：])\s*(\S+)$/i,
   skip: /^(?:地址|addr(?:ess)?|邮箱|郵箱|e-?mail|邮编|qq|skype)\s*[:：]/i,
 };
 const COMPANY = /(?:\b(?:inc|llc|ltd|gmbh|ag|corp|corporation|company|co|plc|limited|pty|s\.?a|b\.?v|srl|sas|s\.?r\.?l|oy|ab|kk|k\.k)\b\.?|有限公司|有限責任公司|股份公司|集团|集團|公司|工厂|工廠|研究院|事务所|事務所|株式会社)\s*$/i;
@@ -99,8 +99,17 @@ function signatureBlock(text: string): string[] {
     const line = lines[i]!;
     if (DELIMITER.test(line) || isSignOff(line) || MORE_SIGN_OFFS.test(line)) start = i + 1;
   }
-  const from = start >= 0 ? start : Math.max(0, lines.length - 8);
-  return lines.slice(from, from + MAX_BLOCK_LINES).filter((line) => line.length <= MAX_LINE);
+  if (start < 0) {
+    // No delimiter or sign-off: the trailing run of short lines that are not sentences.
+    start = lines.length;
+    while (start > 0 && lines.length - start < 8 && !isProse(lines[start - 1]!)) start--;
+  }
+  return lines.slice(start, start + MAX_BLOCK_LINES).filter((line) => line.length <= MAX_LINE);
+}
+
+/** A sentence, not a signature line: long, or ending like one ("…by March.", "…报价单。"); "Co., Ltd." is not. */
+function isProse(line: string): boolean {
+  return line.length > 60 || /[。！？!?]$|\p{Ll}{3,}\.$/u.test(line);
 }
 
 /**
