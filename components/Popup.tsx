@@ -40,7 +40,7 @@ export function Popup() {
     <main className="w-[360px] space-y-3 bg-white p-3 font-sans text-sm text-gray-900">
       <header className="flex items-center justify-between">
         <h1 className="text-base font-semibold text-brand-700">{t('appName')}</h1>
-        {tab && !focusLeadId ? (
+        {tab && !focusLeadId && !card ? (
           <button type="button" onClick={() => void openSidebar()} className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
             {t('popupOpenSidebar')}
           </button>
