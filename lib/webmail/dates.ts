@@ -26,6 +26,8 @@ export function parseMailDate(raw: string | null | undefined, lang = 'en-US'): s
   if (match) {
     let hour = Number(match[5] ?? 0);
     const half = match[4];
+    // Like AM and PM: 上午12:30 is 00:30, 下午12:30 is 12:30; 中午1:00 is 13:00.
+    if (half && /凌晨|早上|上午/.test(half) && hour === 12) hour = 0;
     if (half && /下午|晚上/.test(half) && hour < 12) hour += 12;
     if (half === '中午' && hour < 11) hour += 12;
     return build(Number(match[1]), Number(match[2]) - 1, Number(match[3]), hour, Number(match[6] ?? 0), 0);
