@@ -52,7 +52,7 @@ export default defineBackground(() => {
 });
 
 /** Messages after which the site's tier may have changed, so the toolbar badge is shown again. */
-const LEAD_WRITES = new Set<unknown>(['clip.save', 'lead.update', 'lead.merge']);
+const LEAD_WRITES = new Set<unknown>(['clip.save', 'lead.update', 'lead.merge', 'lead.logTouch', 'lead.overrideTier']);
 
 async function openSidebarReporting(tabId: number): Promise<void> {
   try {

@@ -73,5 +73,12 @@ describe('the toolbar popup', () => {
     expect(await site.locator('[name="stage"]').inputValue()).toBe('initial_contact');
     expect(await site.getByTestId('task').count()).toBe(0);
     await popup.screenshot({ path: join(ARTIFACTS_DIR, 'popup-score.png'), fullPage: true });
+
+    // A reminder's click opens the popup page on the lead itself, away from its site.
+    const reminded = await browser.openExtensionPage(`popup.html?lead=${found.data.lead.id}`);
+    const card = reminded.getByTestId('site-lead');
+    await card.getByTestId('score').waitFor({ timeout: WAIT_MS });
+    expect(await card.getByTestId('tier-badge').first().innerText()).toBe('S');
+    expect(await card.innerText()).toContain('FinCar');
   });
 });
