@@ -76,7 +76,6 @@ export class LeadTracker {
     const proposals = proposeTasks({ lead, score, tier, activities, stageEnteredAt: stageEnteredAt(stageHistory, lead.stage) }, now, settings);
     return {
       lead,
-      contacts,
       score,
       tier,
       override: tierState.override,

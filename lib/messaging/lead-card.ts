@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StageChange, TaskDraft } from '../playbook';
-import { Contact, Id, Lead, Priority, Task, Tier, Timestamp } from '../schema';
+import { Id, Lead, Priority, Task, Tier, Timestamp } from '../schema';
 import { LeadScore, TierHistoryEntry, TierOverride } from '../score';
 
 /**
@@ -10,7 +10,6 @@ import { LeadScore, TierHistoryEntry, TierOverride } from '../score';
  */
 export const LeadCard = z.object({
   lead: Lead,
-  contacts: z.array(Contact),
   score: LeadScore,
   tier: Tier,
   override: TierOverride.nullable(),
