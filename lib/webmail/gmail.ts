@@ -37,8 +37,11 @@ const SELECTORS = {
   account: 'header [aria-label*="@"], a[aria-label*="@"][href*="accounts.google.com"]',
 } as const;
 
-/** "#inbox/FMfcgzQXJWDs…", "#label/Clients/…", "#search/acme/…": a thread token ends the hash (TL: routing by hash). */
-const THREAD_HASH = /#[^?]*\/[A-Za-z0-9_-]{16,}$/;
+/**
+ * "#inbox/FMfcgzQXJWDs…", "#label/Clients/…", "#search/acme/…", maybe "?compose=new" after: a thread token ends
+ * the hash (TL: routing by hash). Tokens are 16 hex digits (old) or long opaque strings; a label name is shorter.
+ */
+const THREAD_HASH = /#[^?]*\/(?:[0-9a-f]{16}|[A-Za-z0-9_-]{24,})(?:\?.*)?$/;
 
 export const gmailAdapter: WebmailAdapter = {
   webmail: 'gmail',

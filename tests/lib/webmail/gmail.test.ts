@@ -87,6 +87,15 @@ describe('Gmail adapter: when a thread is open', () => {
     expect(gmailAdapter.threadSignature(doc, URLS.gmailInbox)).toBe('');
   });
 
+  it('tells a thread URL from a label or search list', () => {
+    const doc = loadFixture('gmail-compose.html');
+    expect(gmailAdapter.isThreadOpen(doc, `${URLS.gmailThread}?compose=new`)).toBe(true);
+    expect(gmailAdapter.isThreadOpen(doc, 'https://mail.google.com/mail/u/0/#inbox/16b5c8e2a1f0d3c4')).toBe(true);
+    expect(gmailAdapter.isThreadOpen(doc, 'https://mail.google.com/mail/u/0/#label/ImportantCustomers2026')).toBe(false);
+    expect(gmailAdapter.isThreadOpen(doc, 'https://mail.google.com/mail/u/0/#search/acme+quote')).toBe(false);
+    expect(gmailAdapter.isThreadOpen(doc, 'https://mail.google.com/mail/u/0/#inbox?compose=new')).toBe(false);
+  });
+
   it('says plainly that it cannot read a thread whose markup changed, with what it could read', () => {
     const doc = loadFixture('gmail-markup-changed.html');
     expect(gmailAdapter.isThreadOpen(doc, URLS.gmailThread)).toBe(true);

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 
-const FIXTURES = join(__dirname, '../../fixtures/webmail');
+/** Resolved from this module's URL so that ESM scripts (benchmarks) can load fixtures too, not only vitest. */
+const FIXTURES = fileURLToPath(new URL('../../fixtures/webmail', import.meta.url));
 
 /** The HTML of a fixture in tests/fixtures/webmail. */
 export function fixtureHtml(name: string): string {
