@@ -43,7 +43,8 @@ export async function runExtract(argv: readonly string[]): Promise<ExtractResult
   for (const { file, url } of requests) {
     try {
       const { text } = decodeHtml(await readPage(file));
-      captures.push(extractCompany(parseHTML(text).document as unknown as Document, url));
+      if (text.trim() === '') throw new UnreadablePageError('the file holds only white space');
+      captures.push(extractCompany(toDocument(text), url));
     } catch (error) {
       const reason = error instanceof UnreadablePageError ? error.message : `it could not be read (${(error as Error).message})`;
       return { code: 1, stdout: '', stderr: `extract: cannot read ${file}: ${reason}\n` };
@@ -51,6 +52,16 @@ export async function runExtract(argv: readonly string[]): Promise<ExtractResult
   }
   const output = captures.length === 1 ? captures[0] : captures;
   return { code: 0, stdout: `${JSON.stringify(output, null, 2)}\n`, stderr: '' };
+}
+
+/**
+ * The page as a browser would build it. A browser always has an <html> root; linkedom makes the first element
+ * the root when a saved fragment lacks one (`<title>..</title><p>..` gets a <title> root) and none at all for
+ * plain text, so such a file is given one.
+ */
+export function toDocument(text: string): Document {
+  const html = /<html[\s>]/i.test(text.slice(0, 100_000)) ? text : `<html>${text}</html>`;
+  return parseHTML(html).document as unknown as Document;
 }
 
 function parseArguments(argv: readonly string[]): PageRequest[] {

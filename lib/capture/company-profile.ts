@@ -91,7 +91,7 @@ export function readCompanyProfile(doc: Document, input: ProfileInput): CompanyP
     return (key.length > 1 && companyKey.length > 1 && (key.includes(companyKey) || companyKey.includes(key))) || domainAffinity(alt, label) !== 'none';
   };
   const ownDescription = readDescription(meta, company);
-  const fallback = ownDescription ? undefined : readMainText(doc, meta.baseUrl);
+  const fallback = ownDescription ? undefined : readMainText(doc, meta.baseUrl, lines);
   const warnings = [...(fallback?.warnings ?? [])];
   const fields = keepValid(
     {

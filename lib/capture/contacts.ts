@@ -5,6 +5,7 @@ import { contactLines } from './contact-lines';
 import { extractEmails, type FoundEmail } from './emails';
 import { extractPeople } from './people';
 import { rankCountries } from './phone-country';
+import { parseJsonLdBlocks } from './json-ld-blocks';
 import { extractPhones, type FoundPhone } from './phones';
 import { readStructuredContacts, type StructuredContacts } from './structured-contacts';
 
@@ -20,9 +21,10 @@ export interface Contacts {
  * The company's contacts on a page: emails, phones (with kinds), people and postal addresses, each with
  * its evidence. Structured data is read first; the page's addresses then tell which country its
  * national-format numbers belong to. Each part is read on its own, so a failure in one costs only that
- * part, and is reported as a warning rather than thrown.
+ * part, and is reported as a warning rather than thrown. `jsonLdBlocks` are the page's parsed JSON-LD blocks
+ * when the caller has them already (extractCompany parses them once for identity and contacts).
  */
-export function extractContacts(doc: Document, text: string, domain: string | null, lang: string | null): Contacts {
+export function extractContacts(doc: Document, text: string, domain: string | null, lang: string | null, jsonLdBlocks?: readonly unknown[]): Contacts {
   const warnings: string[] = [];
   const attempt = <T>(part: string, read: () => T, fallback: T): T => {
     try {
@@ -34,7 +36,7 @@ export function extractContacts(doc: Document, text: string, domain: string | nu
   };
   const lines = attempt('text', () => contactLines(doc, text), { lines: [], inFooter: () => false, snippet: () => '' });
   const empty: StructuredContacts = { emails: [], phones: [], people: [], addresses: [], ownDomains: [], warnings: [] };
-  const structured = attempt('structured data', () => readStructuredContacts(doc), empty);
+  const structured = attempt('structured data', () => readStructuredContacts(doc, jsonLdBlocks ?? parseJsonLdBlocks(doc).blocks, domain), empty);
   const addresses = attempt('addresses', () => extractAddresses(lines, structured.addresses), []);
   const countries = attempt(
     'phone numbers',

@@ -3,23 +3,41 @@ import { PageCapture } from '../schema';
 import { readCompanyProfile } from './company-profile';
 import { extractContacts } from './contacts';
 import { readJsonLd } from './json-ld';
+import { parseJsonLdBlocks } from './json-ld-blocks';
 import { readPageText } from './page-text';
+
+const MAX_WARNINGS = 50;
 
 /**
  * Reads a company's identity and contacts from a page. Runs unchanged on the live page (content script)
- * and on a parsed page in Node; never throws on a hostile page: problems come back as warnings.
+ * and on a parsed page in Node; never throws on a hostile page: problems come back as warnings, and a
+ * failure nobody foresaw leaves a capture of the URL and domain alone with a warning rather than an exception.
+ * (It throws only when `url` is not an http, https or file address: no capture can be made of such a page.)
  */
 export function extractCompany(doc: Document, url: string): PageCapture {
+  try {
+    return readPage(doc, url);
+  } catch {
+    return emptyCapture(url, ['Parts of this page could not be read.']);
+  }
+}
+
+function readPage(doc: Document, url: string): PageCapture {
   const warnings: string[] = [];
   const domain = registrableDomain(url);
-  const { organizations, warnings: jsonLdWarnings } = readJsonLd(doc);
+  // A document with no root element at all (an empty or text-only file parsed outside a browser).
+  const root = doc.documentElement;
+  if (!root) return emptyCapture(url, ['This page is empty: there is nothing to read on it.']);
+  const jsonLd = parseJsonLdBlocks(doc);
+  const { organizations, warnings: jsonLdWarnings } = readJsonLd(jsonLd);
   warnings.push(...jsonLdWarnings);
-  const body = doc.body ?? doc.documentElement;
-  const { text, truncated } = body ? readPageText(body) : { text: '', truncated: false };
-  if (truncated) warnings.push('The page is very large; only its first part was read.');
-  const lang = doc.documentElement?.getAttribute('lang') ?? null;
+  // Outside a browser a page that omits its optional <body> tag has its content straight under <html>.
+  const body = doc.body;
+  const { text, truncated } = readPageText(body?.firstChild ? body : root);
+  if (truncated) warnings.push('The page is very large; only its beginning and its end (where the footer is) were read.');
+  const lang = root.getAttribute('lang');
 
-  const contacts = extractContacts(doc, text, domain, lang);
+  const contacts = extractContacts(doc, text, domain, lang, jsonLd.blocks);
   warnings.push(...contacts.warnings);
   const profile = readCompanyProfile(doc, { url, domain, text, jsonLdOrganizations: organizations });
   warnings.push(...profile.warnings);
@@ -37,10 +55,21 @@ export function extractCompany(doc: Document, url: string): PageCapture {
       addresses: contacts.addresses,
     },
     mainText: profile.mainText,
-    warnings: warnings.slice(0, 50),
+    warnings: warnings.slice(0, MAX_WARNINGS),
   };
   // Validating here keeps an odd page from producing a capture that the background would refuse.
   const checked = PageCapture.safeParse(capture);
   if (checked.success) return checked.data;
-  return PageCapture.parse({ url, title: '', domain, fields: { emails: [], phones: [] }, warnings: [...capture.warnings, 'Parts of this page could not be read.'].slice(0, 50) });
+  return emptyCapture(url, [...capture.warnings, 'Parts of this page could not be read.']);
+}
+
+/** The page's address and domain only: still a valid capture the rep can save and fill in by hand. */
+function emptyCapture(url: string, warnings: string[]): PageCapture {
+  let domain: string | null = null;
+  try {
+    domain = registrableDomain(url);
+  } catch {
+    // an address tldts cannot read: no domain
+  }
+  return PageCapture.parse({ url, title: '', domain, fields: { emails: [], phones: [] }, warnings: warnings.slice(-MAX_WARNINGS) });
 }

@@ -7,9 +7,8 @@ import {
   type StructuredOrganization,
   type StructuredRecord,
 } from './organization-record';
+import type { JsonLdBlocks } from './json-ld-blocks';
 
-const MAX_SCRIPTS = 50;
-const MAX_SCRIPT_LENGTH = 1_000_000;
 /** Nodes visited per block: a 10,000-entry block is cut here with a warning, keeping what was read. */
 const MAX_NODES = 5_000;
 const MAX_DEPTH = 12;
@@ -31,36 +30,15 @@ export interface JsonLdResult {
 }
 
 /**
- * Organizations, people and addresses declared in the page's JSON-LD, including inside @graph, arrays and
- * nested properties. Broken or hostile blocks (invalid JSON, over 1 MB, thousands of nodes) are skipped or
- * cut short with a warning instead of failing the capture; parsed objects are only ever read through their
- * own properties, so a `__proto__` key is inert data.
+ * Organizations, people and addresses declared in the page's JSON-LD (parsed once by parseJsonLdBlocks),
+ * including inside @graph, arrays and nested properties. A block with thousands of nodes is cut short with a
+ * warning, keeping what was read; parsed objects are only ever read through their own properties, so a
+ * `__proto__` key is inert data. The warnings include the blocks' own (invalid JSON, too large).
  */
-export function readJsonLd(doc: Document): JsonLdResult {
-  const result: JsonLdResult = { organizations: [], people: [], addresses: [], warnings: [] };
-  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
-  if (scripts.length > MAX_SCRIPTS) result.warnings.push(`Read only the first ${MAX_SCRIPTS} structured-data blocks.`);
-  for (let i = 0; i < scripts.length && i < MAX_SCRIPTS; i++) {
-    const source = scripts[i]!.textContent ?? '';
-    if (source.length > MAX_SCRIPT_LENGTH) {
-      result.warnings.push('Skipped a structured-data block larger than 1 MB.');
-      continue;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(stripHtmlComment(source));
-    } catch {
-      result.warnings.push('Skipped a structured-data (JSON-LD) block that is not valid JSON.');
-      continue;
-    }
-    walk(parsed, result);
-  }
+export function readJsonLd(jsonLd: JsonLdBlocks): JsonLdResult {
+  const result: JsonLdResult = { organizations: [], people: [], addresses: [], warnings: [...jsonLd.warnings] };
+  for (const block of jsonLd.blocks) walk(block, result);
   return result;
-}
-
-/** Some CMSs wrap the block in <!-- -->; a strict parse would reject an otherwise fine block. */
-function stripHtmlComment(source: string): string {
-  return source.replace(/^\s*<!--/, '').replace(/-->\s*$/, '');
 }
 
 interface Pending {

@@ -3,15 +3,34 @@ import type { TextEvidence } from '../schema';
 
 /** CompanyCapture.mainText's bound. */
 const MAIN_TEXT_LIMIT = 20_000;
+
+/** How much of a page Readability may be given; past these the capture would stall the tab it runs in. */
+export interface ReadabilityLimits {
+  /** Elements left once navigation, scripts, forms and the like are set aside. */
+  maxElements: number;
+  /** Readability walks each paragraph's ancestors: a page nested thousands deep would take seconds. */
+  maxDepth: number;
+  /** Characters of text in what is left. */
+  maxChars: number;
+}
+
 /**
- * Beyond these Readability costs more than a capture may take in the page: measured in Chromium on the
- * corpus, one pass costs about 0.03-0.05 ms per element, so 3,000 elements stay within tens of ms.
+ * Measured in headless Chromium on the corpus and on generated pages (bench/extract.mjs): one Readability pass
+ * costs about 0.01 ms per element left, so 6,000 elements keep it near 50 ms at worst; the depth bound keeps a
+ * page nested 5,000 deep (4 s in Readability alone) out.
  */
-const READABILITY_MAX_ELEMENTS = 3_000;
-const READABILITY_MAX_HTML = 1_500_000;
-/** Readability walks each paragraph's ancestors: a page nested thousands deep would take seconds. */
-const READABILITY_MAX_DEPTH = 400;
+export const READABILITY_LIMITS: ReadabilityLimits = { maxElements: 6_000, maxDepth: 400, maxChars: 1_000_000 };
+
+/**
+ * Set aside before Readability runs: it drops them itself (or scores them as boilerplate), so they only cost
+ * time, and on portal pages they are most of the elements.
+ */
+const LEFT_OUT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'NAV', 'FOOTER', 'ASIDE', 'FORM', 'SELECT', 'BUTTON', 'INPUT', 'TEXTAREA', 'MAP', 'VIDEO', 'AUDIO', 'PICTURE', 'SOURCE', 'LINK', 'META']);
 const DESCRIPTION_LIMIT = 300;
+/** Banners that come first in a page's text and read as prose without describing anyone. */
+const NOTICE = /cookie|javascript|browser|浏览器|隐私政策/i;
+const TOO_LARGE = 'The page is too large to read its main text in time; the description was taken from its first paragraph.';
+const TOO_LARGE_NO_TEXT = 'The page is too large to read its main text in time; the description was left empty.';
 
 export interface MainText {
   description?: TextEvidence;
@@ -21,23 +40,26 @@ export interface MainText {
 
 /**
  * The page's main text and a description from Mozilla Readability, for pages whose own metadata has no
- * description. Runs on a clone, so the live page is never touched, with a <base href> so that links resolve
- * (linkedom's clone has no URL of its own), and is skipped with a warning on huge pages.
+ * description. Readability gets a lean copy of the page's content (its <main> when it has one, without
+ * navigation, scripts and forms), so the live page is never touched and the work stays bounded; a page whose
+ * content is still too large is not given to it, and the description then comes from the first paragraph of
+ * `pageLines` (the page's visible text) instead.
  */
-export function readMainText(doc: Document, baseUrl: string): MainText {
-  const root = doc.documentElement;
+export function readMainText(doc: Document, baseUrl: string, pageLines: readonly string[] = [], limits: ReadabilityLimits = READABILITY_LIMITS): MainText {
+  const root = contentRoot(doc);
   if (!root) return { warnings: [] };
-  const tree = measureTree(root);
-  if (tree.elements > READABILITY_MAX_ELEMENTS || tree.depth > READABILITY_MAX_DEPTH || root.outerHTML.length > READABILITY_MAX_HTML) {
-    return { warnings: ['The page is too large to read its main text; the description was left empty.'] };
+  const copy = leanCopy(doc, root, baseUrl, limits);
+  if (!copy) {
+    const first = describingParagraph(pageLines.filter((line) => !NOTICE.test(line)));
+    if (!first) return { warnings: [TOO_LARGE_NO_TEXT] };
+    const value = shorten(first);
+    return { description: { value, source: 'text', snippet: value, confidence: 0.35 }, warnings: [TOO_LARGE] };
   }
   let article: ReturnType<Readability['parse']>;
   try {
-    const clone = doc.cloneNode(true) as Document;
-    setBase(clone, baseUrl);
     // One pass only: below its character threshold Readability retries up to three times, re-parsing the
     // page each time (4x the cost on portal pages). The article's HTML is not used, so it is not serialised.
-    article = new Readability(clone, { maxElemsToParse: READABILITY_MAX_ELEMENTS, charThreshold: 1, serializer: () => '' }).parse();
+    article = new Readability(copy, { charThreshold: 1, serializer: () => '' }).parse();
   } catch {
     return { warnings: ["The page's main text could not be read."] };
   }
@@ -51,35 +73,65 @@ export function readMainText(doc: Document, baseUrl: string): MainText {
   };
 }
 
+/** The page's own main region when it marks exactly one, else its body. */
+function contentRoot(doc: Document): Element | null {
+  const mains = doc.querySelectorAll('main, [role="main"]');
+  if (mains.length === 1) return mains[0]!;
+  return doc.body ?? doc.documentElement;
+}
+
+/**
+ * A new document holding the page's title, a <base href> (so that links resolve: a copy made outside the
+ * browser has no URL of its own) and a copy of `root` without the LEFT_OUT elements; null when what is left
+ * passes the limits. Measures first, without recursion and stopping as soon as a limit is passed, so a 10 MB
+ * page costs a walk over its first few thousand elements and nothing is copied in vain.
+ */
+function leanCopy(doc: Document, root: Element, baseUrl: string, limits: ReadabilityLimits): Document | null {
+  if (!withinLimits(root, limits)) return null;
+  const copy = doc.cloneNode(false) as Document;
+  const html = copy.appendChild(copy.createElement('html'));
+  const head = html.appendChild(copy.createElement('head'));
+  const base = head.appendChild(copy.createElement('base'));
+  base.setAttribute('href', doc.querySelector('base[href]')?.getAttribute('href') ?? baseUrl);
+  const title = doc.querySelector('title');
+  if (title) head.appendChild(title.cloneNode(true));
+  const body = html.appendChild(copy.createElement('body'));
+  const stack: Array<[Node, Node]> = [[root, body]];
+  while (stack.length > 0) {
+    const [source, target] = stack.pop()!;
+    for (let child = source.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) target.appendChild(child.cloneNode(false));
+      else if (child.nodeType === 1 && !LEFT_OUT.has((child as Element).tagName.toUpperCase())) stack.push([child, target.appendChild(child.cloneNode(false))]);
+    }
+  }
+  return copy;
+}
+
+function withinLimits(root: Element, limits: ReadabilityLimits): boolean {
+  let elements = 0;
+  let chars = 0;
+  const stack: Array<[Node, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        chars += child.nodeValue?.length ?? 0;
+        if (chars > limits.maxChars) return false;
+      } else if (child.nodeType === 1 && !LEFT_OUT.has((child as Element).tagName.toUpperCase())) {
+        if (++elements > limits.maxElements || depth + 1 > limits.maxDepth) return false;
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return true;
+}
+
 /**
  * The first paragraph that reads as prose: a dozen words, or thirty Chinese characters. Readability's own
  * excerpt is the article's first paragraph, which on company pages is often a notice or an address line.
  */
 function describingParagraph(paragraphs: string[]): string | undefined {
   return paragraphs.slice(0, 200).find((paragraph) => paragraph.split(' ').length >= 12 || (paragraph.match(/\p{Script=Han}/gu)?.length ?? 0) >= 30);
-}
-
-/** Element count and nesting depth, walking without recursion and stopping once either bound is passed. */
-function measureTree(root: Element): { elements: number; depth: number } {
-  const stack: Array<[Element, number]> = [[root, 1]];
-  let elements = 0;
-  let depth = 0;
-  while (stack.length > 0) {
-    const [element, level] = stack.pop()!;
-    elements++;
-    depth = Math.max(depth, level);
-    if (elements > READABILITY_MAX_ELEMENTS || depth > READABILITY_MAX_DEPTH) break;
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, level + 1]);
-  }
-  return { elements, depth };
-}
-
-function setBase(clone: Document, baseUrl: string): void {
-  const head = clone.head ?? clone.querySelector('head');
-  if (!head || clone.querySelector('base[href]')) return;
-  const base = clone.createElement('base');
-  base.setAttribute('href', baseUrl);
-  head.insertBefore(base, head.firstChild);
 }
 
 /** Lines trimmed and their inner runs of spaces collapsed; at most one blank line between paragraphs. */

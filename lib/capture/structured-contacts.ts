@@ -1,9 +1,8 @@
+import { registrableDomain } from '../domain';
 import type { EvidenceSource, PhoneKind } from '../schema';
 import { readMicrodataContacts } from './microdata-contacts';
 import { isOrganizationType, schemaTypes } from './organization-record';
 
-const MAX_SCRIPTS = 50;
-const MAX_SCRIPT_LENGTH = 1_000_000;
 const MAX_NODES = 5_000;
 const MAX_ITEMS = 100;
 /** Where a company's own people and places hang; "author", "brand", "manufacturer", "seller" are not followed (other people, other companies). */
@@ -52,35 +51,25 @@ export interface StructuredContacts {
 type Node = Record<string, unknown>;
 
 /**
- * The company's contacts as its structured data states them: JSON-LD (read here from the raw script
- * blocks, bounded like json-ld.ts), microdata and hCard (`readMicrodataContacts`). Only the company's
+ * The company's contacts as its structured data states them: JSON-LD (the blocks parseJsonLdBlocks read,
+ * which also reports unreadable ones), microdata and hCard (`readMicrodataContacts`). Only the company's
  * own nodes are read (the organisation, its contact points, founders and employees, its addresses), so a
- * product's manufacturer or an article's author does not become a contact.
+ * product's manufacturer, an article's author or a listed partner does not become a contact.
  */
-export function readStructuredContacts(doc: Document): StructuredContacts {
+export function readStructuredContacts(doc: Document, jsonLdBlocks: readonly unknown[], domain: string | null): StructuredContacts {
   const result: StructuredContacts = { emails: [], phones: [], people: [], addresses: [], ownDomains: [], warnings: [] };
-  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
-  for (let i = 0; i < scripts.length && i < MAX_SCRIPTS; i++) {
-    const text = scripts[i]!.textContent ?? '';
-    if (text.length > MAX_SCRIPT_LENGTH) continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      continue; // json-ld.ts reports unreadable blocks; one warning per block is enough.
-    }
-    readJsonLdBlock(parsed, result);
-  }
+  for (const block of jsonLdBlocks) readJsonLdBlock(block, result, domain);
   readMicrodataContacts(doc, result);
   return result;
 }
 
-function readJsonLdBlock(parsed: unknown, result: StructuredContacts): void {
+function readJsonLdBlock(parsed: unknown, result: StructuredContacts, domain: string | null): void {
   const roots: Node[] = [];
   const byId = new Map<string, Node>();
+  // A queue, so that the block's nodes are read in the order the page lists them.
   const pending: unknown[] = [parsed];
-  for (let visited = 0; pending.length > 0 && visited < MAX_NODES; visited++) {
-    const node = pending.pop();
+  for (let head = 0; head < pending.length && head < MAX_NODES; head++) {
+    const node = pending[head];
     if (Array.isArray(node)) pending.push(...node.slice(0, MAX_ITEMS));
     else if (isNode(node)) {
       if (Array.isArray(node['@graph'])) pending.push(...node['@graph'].slice(0, MAX_ITEMS));
@@ -88,6 +77,7 @@ function readJsonLdBlock(parsed: unknown, result: StructuredContacts): void {
       if (typeof node['@id'] === 'string') byId.set(node['@id'], node);
     }
   }
+  const ownOrganizations = siteOrganizations(roots, domain);
   const resolve = (value: unknown): unknown => (isNode(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1 ? byId.get(value['@id']) ?? value : value);
   const seen = new Set<Node>();
   const visit = (node: Node, depth: number) => {
@@ -106,9 +96,22 @@ function readJsonLdBlock(parsed: unknown, result: StructuredContacts): void {
     }
   };
   for (const root of roots) {
-    if (schemaTypes(root).includes('Person') && !root.jobTitle && !root.worksFor) continue; // an author page, not a contact
+    const types = schemaTypes(root);
+    if (types.includes('Person') && !root.jobTitle && !root.worksFor) continue; // an author page, not a contact
+    if (isOrganizationType(types) && !ownOrganizations.has(root)) continue; // a partner, client or brand it lists
     visit(root, 0);
   }
+}
+
+/**
+ * Which of a block's top-level organizations are the site's own: those whose url is on the page's domain;
+ * when none is, the first one (a site often declares its other domain, acme.com on acme.cn). The rest are
+ * companies the page lists (partners, clients, a directory), whose contacts are not the site's.
+ */
+function siteOrganizations(roots: readonly Node[], domain: string | null): Set<Node> {
+  const organizations = roots.filter((root) => isOrganizationType(schemaTypes(root)));
+  const onDomain = organizations.filter((org) => domain !== null && strings(org.url).some((url) => registrableDomain(url) === domain));
+  return new Set(onDomain.length > 0 ? onDomain : organizations.slice(0, 1));
 }
 
 function readOrganization(node: Node, result: StructuredContacts): void {

@@ -1,4 +1,5 @@
 import { extractCompany } from '@/lib/capture';
+import { READABILITY_LIMITS, readMainText } from '@/lib/capture/main-text';
 import { cleanName, domainAffinity, labelSpan, splitLegalName } from '@/lib/capture/name-text';
 import { PageCapture } from '@/lib/schema';
 import { parsePage } from '../../helpers/corpus';
@@ -133,12 +134,33 @@ describe('description and main text from Readability', () => {
     expect(capture.mainText).toBeUndefined();
   });
 
-  it('are skipped with a warning on a page too large to read in time', () => {
-    const capture = extractCompany(page('<title>Huge</title>', '<span>x</span>'.repeat(3_100)), 'https://huge.com/');
+  it('are left to the first paragraph of the page text when its content is too large to give to Readability in time', () => {
+    const intro = '<p>Greenleaf Packaging designs compostable food containers for restaurants and caterers across the Pacific Northwest.</p>';
+    const catalogue = '<div class="item"><span>Tray</span></div>'.repeat(3_100);
+    const capture = extractCompany(page('<title>Greenleaf Packaging</title>', `<p>We use cookies to give you the best experience on our website and to measure traffic.</p>${intro}${catalogue}`), 'https://greenleafpack.com/');
     expect(capture.mainText).toBeUndefined();
-    expect(capture.warnings).toContain('The page is too large to read its main text; the description was left empty.');
+    expect(capture.fields.description).toMatchObject({ source: 'text', value: expect.stringMatching(/^Greenleaf Packaging designs compostable/) });
+    expect(capture.warnings).toContain('The page is too large to read its main text in time; the description was taken from its first paragraph.');
     const heavy = extractCompany(page('<title>Heavy</title>', `<p>${'word '.repeat(320_000)}</p>`), 'https://heavy.com/');
     expect(heavy.mainText).toBeUndefined();
-    expect(heavy.warnings).toContain('The page is too large to read its main text; the description was left empty.');
+    const deep = extractCompany(page('<title>Deep</title>', `${'<div>'.repeat(600)}<p>${'Deep text about the company and what it does for its customers. '.repeat(5)}</p>${'</div>'.repeat(600)}`), 'https://deep.com/');
+    expect(deep.mainText).toBeUndefined();
+  });
+
+  it('still run on a portal page whose menus and scripts are most of its elements', () => {
+    const menus = `<nav>${'<a href="/c">Category</a>'.repeat(8_000)}</nav><script>var x = 1;</script>`;
+    const doc = page('<title>Greenleaf Packaging</title>', `${menus}${article}<footer>${'<a href="/f">Link</a>'.repeat(2_000)}</footer>`);
+    const capture = extractCompany(doc, 'https://greenleafpack.com/about');
+    expect(capture.fields.description).toMatchObject({ source: 'readability', value: expect.stringMatching(/^Greenleaf Packaging designs/) });
+    expect(capture.mainText).toContain('wheat straw');
+    expect(capture.mainText).not.toContain('Category');
+  });
+
+  it('bound what Readability is given by the limits passed', () => {
+    const doc = page('<title>Greenleaf Packaging</title>', article);
+    expect(readMainText(doc, 'https://greenleafpack.com/', [], { ...READABILITY_LIMITS, maxElements: 3 })).toEqual({
+      warnings: ['The page is too large to read its main text in time; the description was left empty.'],
+    });
+    expect(readMainText(doc, 'https://greenleafpack.com/').mainText).toContain('wheat straw');
   });
 });

@@ -1,5 +1,8 @@
 import { extractCompany } from '@/lib/capture';
-import { readJsonLd } from '@/lib/capture/json-ld';
+import { readJsonLd as readBlocks } from '@/lib/capture/json-ld';
+import { parseJsonLdBlocks } from '@/lib/capture/json-ld-blocks';
+
+const readJsonLd = (doc: Document) => readBlocks(parseJsonLdBlocks(doc));
 import { readMicrodata } from '@/lib/capture/microdata';
 import { PageCapture } from '@/lib/schema';
 import { parsePage } from '../../helpers/corpus';
