@@ -34,30 +34,37 @@ export class LeadTracker {
     this.tasks = new TaskStore(db, this.now);
   }
 
-  /** Call after any write of a lead; returns the lead as stored, with its tier and next follow-up. `by` names the rep. */
-  async afterWrite(lead: Lead, contacts: Contact[], by: string | null): Promise<Lead> {
-    const [settings, activities, before, stages] = await Promise.all([
-      this.teamSettings(),
-      activitiesOf(this.db, lead.id),
-      this.history.tierState(lead.id),
-      this.history.stageHistory(lead.id),
-    ]);
-    const score = scoreLead({ lead, contacts, activities }, settings, this.now().toISOString());
-    const after = recordScore(before, score);
-    const scoreMoved = before.scored?.tier !== score.tier || before.scored?.total !== score.total;
-    const stageMoved = recordStageChange(stages, { to: lead.stage, at: lead.updatedAt, by });
-    await Promise.all([
-      scoreMoved ? this.history.saveTierState(lead.id, before, after) : undefined,
-      stageMoved.ok ? this.history.appendStageChanges(lead.id, stages, stageMoved.data) : undefined,
-    ]);
+  /**
+   * Call after any write of a lead; returns the lead as stored, with its tier and next follow-up. `by` names the
+   * rep. One transaction, so two saves of a lead at once record each tier and stage change once.
+   */
+  async afterWrite(written: Lead, contacts: Contact[], by: string | null): Promise<Lead> {
+    const settings = await this.teamSettings();
+    const { db } = this;
+    return db.transaction('rw', [db.leads, db.meta, db.activities, db.tierStates, db.leadHistory], async () => {
+      const [lead, activities, before, stages] = await Promise.all([
+        this.leads.get(written.id).then((stored) => stored ?? written),
+        activitiesOf(db, written.id),
+        this.history.tierState(written.id),
+        this.history.stageHistory(written.id),
+      ]);
+      const score = scoreLead({ lead, contacts, activities }, settings, this.now().toISOString());
+      const after = recordScore(before, score);
+      const scoreMoved = before.scored?.tier !== score.tier || before.scored?.total !== score.total;
+      const stageMoved = recordStageChange(stages, { to: lead.stage, at: lead.updatedAt, by });
+      await Promise.all([
+        scoreMoved ? this.history.saveTierState(lead.id, before, after) : undefined,
+        stageMoved.ok ? this.history.appendStageChanges(lead.id, stages, stageMoved.data) : undefined,
+      ]);
 
-    const tier = effectiveTier(after) ?? score.tier;
-    const patch: LeadPatch = {};
-    if (tier !== lead.tier) patch.tier = tier;
-    const followUp = nextFollowUpOf({ ...lead, tier }, activities, settings);
-    if ((followUp?.dueAt ?? null) !== lead.nextFollowUpAt) patch.nextFollowUpAt = followUp?.dueAt ?? null;
-    if (Object.keys(patch).length === 0) return lead;
-    return (await this.leads.update(lead.id, patch)) ?? lead;
+      const tier = effectiveTier(after) ?? score.tier;
+      const patch: LeadPatch = {};
+      if (tier !== lead.tier) patch.tier = tier;
+      const followUp = nextFollowUpOf({ ...lead, tier }, activities, settings);
+      if ((followUp?.dueAt ?? null) !== lead.nextFollowUpAt) patch.nextFollowUpAt = followUp?.dueAt ?? null;
+      if (Object.keys(patch).length === 0) return lead;
+      return (await this.leads.update(lead.id, patch)) ?? lead;
+    });
   }
 
   /** The popup's view of a lead; never stored, computed for `now`. */

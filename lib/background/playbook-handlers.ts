@@ -35,12 +35,16 @@ export function playbookHandlers(tracker: LeadTracker | null, repName: () => Pro
       const t = need();
       const lead = await liveLead(t, touch.leadId);
       const by = (await repName()) || null;
-      await logTouch(t.db, touch, { ownerId: lead.ownerId, now: t.now() });
-      for (const task of await t.tasks.openForLead(lead.id)) {
-        if (task.kind && DONE_BY_A_TOUCH.includes(task.kind)) await t.tasks.setStatus(task.id, 'done');
-      }
-      // A first touch of a lead not contacted yet moves it to initial contact (shared/domain.md §4).
-      const moved = lead.stage === 'not_contacted' ? ((await t.leads.update(lead.id, { stage: 'initial_contact' })) ?? lead) : lead;
+      // The record, the tasks it completes and the stage it moves to are written together, or not at all.
+      const { db } = t;
+      const moved = await db.transaction('rw', [db.activities, db.tasks, db.leads, db.meta], async () => {
+        await logTouch(db, touch, { ownerId: lead.ownerId, now: t.now() });
+        for (const task of await t.tasks.openForLead(lead.id)) {
+          if (task.kind && DONE_BY_A_TOUCH.includes(task.kind)) await t.tasks.setStatus(task.id, 'done');
+        }
+        // A first touch of a lead not contacted yet moves it to initial contact (shared/domain.md §4).
+        return lead.stage === 'not_contacted' ? ((await t.leads.update(lead.id, { stage: 'initial_contact' })) ?? lead) : lead;
+      });
       const stored = await t.afterWrite(moved, await t.leads.contactsOf(lead.id), by);
       await onTasksChanged();
       return { lead: stored };

@@ -84,3 +84,27 @@ describe('a lead keeps the history of its tier and stage', () => {
     expect((await bg.send<Saved>('lead.update', { id: lead.id, edits: { stage: 'won' } })).lead.nextFollowUpAt).toBeNull();
   });
 });
+
+describe('history under concurrent saves', () => {
+  it('two edits of one lead at once record its stage change and tier change once each', async () => {
+    const bg = playbookBackground('2026-11-23T02:00:00.000Z');
+    const { lead } = await bg.send<Saved>('clip.save', { capture: makeCapture(), edits: {} });
+    await Promise.all([
+      bg.send('lead.update', { id: lead.id, edits: { stage: 'initial_contact' } }),
+      bg.send('lead.update', { id: lead.id, edits: S_FACTS }),
+      bg.send('lead.update', { id: lead.id, edits: { industry: 'software' } }),
+    ]);
+    expect((await bg.tracker.history.stageHistory(lead.id)).map((s) => s.to)).toEqual(['not_contacted', 'initial_contact']);
+    expect((await bg.tracker.history.tierState(lead.id)).history.map((e) => e.to)).toEqual(['C', 'S']);
+    expect((await bg.leads.get(lead.id))?.tier).toBe('S');
+  });
+
+  it('the background settling the same write twice at once records it once', async () => {
+    const bg = playbookBackground('2026-11-23T02:00:00.000Z');
+    const { lead } = await bg.send<Saved>('clip.save', { capture: makeCapture(), edits: {} });
+    const moved = (await bg.leads.update(lead.id, { stage: 'initial_contact', ...S_FACTS }))!;
+    await Promise.all([bg.tracker.afterWrite(moved, [], 'Li Wei'), bg.tracker.afterWrite(moved, [], 'Li Wei')]);
+    expect((await bg.tracker.history.stageHistory(lead.id)).map((s) => s.to)).toEqual(['not_contacted', 'initial_contact']);
+    expect((await bg.tracker.history.tierState(lead.id)).history.map((e) => e.to)).toEqual(['C', 'S']);
+  });
+});
