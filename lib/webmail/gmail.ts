@@ -35,6 +35,7 @@ const SELECTORS = {
   composeRoot: '[role="dialog"], form, .M9',
   composeSubject: 'input[name="subjectbox"]',
   account: 'header [aria-label*="@"], a[aria-label*="@"][href*="accounts.google.com"]',
+  listItem: '[role="list"] > [role="listitem"]',
 } as const;
 
 /**
@@ -93,7 +94,7 @@ function readThread(doc: Document, url = doc.location?.href ?? ''): ThreadRead |
       LIMITS.partialAddresses,
     );
     const reason = !threadId ? 'no-thread-id' : elements.length === 0 ? 'no-messages' : 'no-readable-message';
-    const bodyText = messages.at(-1)?.bodyText ?? null;
+    const bodyText = messages.at(-1)?.bodyText ?? lastItemText(root, notes);
     return { status: 'unreadable', webmail: 'gmail', reason, partial: { threadId, subject, addresses, bodyText } };
   }
   return { status: 'ok', thread: { webmail: 'gmail', threadId, subject: subject ?? '', messages, unexpanded, skipped: notes.list() } };
@@ -213,6 +214,13 @@ function closestOf(element: Element, selectors: readonly string[]): Element | nu
 
 function visibleMain(doc: Document): Element | null {
   return Array.from(doc.querySelectorAll('[role="main"]')).find((element) => !isHidden(element)) ?? null;
+}
+
+/** The text of the thread's last list item (ARIA, not class names): a pre-fill for manual logging. */
+function lastItemText(root: Element | null, notes: SkipNotes): string | null {
+  const items = root?.querySelectorAll(SELECTORS.listItem);
+  const last = items?.[items.length - 1];
+  return last ? new BodyBudget(notes).read(last, SELECTORS.bodyExclude) || null : null;
 }
 
 /** Any `email` attribute in the view: what a partial read can still offer when the message hooks are gone. */

@@ -6,6 +6,7 @@ export { gmailAdapter } from './gmail';
 export { outlookAdapter } from './outlook';
 export * from './types';
 export { LIMITS as WEBMAIL_LIMITS } from './limits';
+export { parseAddressList, parseMailbox } from './addresses';
 export { companyDomains, domainOfAddress, isAutomatedSender, isFreeMailDomain, messageDirection, ownAddressTest, threadParticipants } from './participants';
 export type { CompanyDomain, LeftOutReason, OwnIdentity, ThreadCompanies } from './participants';
 export { parseSignature } from './signature';

@@ -104,7 +104,12 @@ describe('Gmail adapter: when a thread is open', () => {
       status: 'unreadable',
       webmail: 'gmail',
       reason: 'no-thread-id',
-      partial: { threadId: null, subject: 'Quote for 200 rack servers', addresses: [{ name: 'Jane Doe', address: 'jane.doe@acme-gmbh.de' }], bodyText: null },
+      partial: {
+        threadId: null,
+        subject: 'Quote for 200 rack servers',
+        addresses: [{ name: 'Jane Doe', address: 'jane.doe@acme-gmbh.de' }],
+        bodyText: 'Jane Doe\nNov 4\nThursday at 10:00 works. The quote is 10% over our budget.',
+      },
     });
     expect(() => ThreadRead.parse(read)).not.toThrow();
   });
