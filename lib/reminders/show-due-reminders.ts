@@ -22,7 +22,6 @@ export async function showDueReminders(deps: ReminderDeps): Promise<Task[]> {
       title: lead.tier ? t('reminderTitleTier', { tier: lead.tier, lead: lead.name }) : t('reminderTitle', { lead: lead.name }),
       message: t(overdue ? 'reminderOverdue' : 'reminderDue', { task: task.title, due: task.dueAt.slice(0, 16).replace('T', ' ') }),
       priority: task.priority === 'urgent_important' || task.priority === 'urgent' ? 2 : 0,
-      requireInteraction: task.priority === 'urgent_important',
     });
     shown.push(task);
   }
