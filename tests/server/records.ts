@@ -129,6 +129,8 @@ export function makeTask(stamp: Hlc, leadId: string, fields: Partial<Task> = {})
     priority: 'important',
     status: 'open',
     activityId: null,
+    kind: null,
+    notifiedAt: null,
     ...fields,
   };
 }

@@ -1,0 +1,10 @@
+export { backoffDelay, BACKOFF_BASE_MS, BACKOFF_MAX_MS } from './backoff';
+export { mutationFor, saveLocalChange } from './local-change';
+export { MemorySyncStore } from './memory-store';
+export { mergeCopies, mergeWrite, recordAsWrite, type FieldWrite, type LostValue } from './merge-record';
+export * from './protocol';
+export { SyncEngine, type SyncEngineOptions, type SyncReport } from './sync-engine';
+export { SyncError, SyncErrorCode } from './sync-error';
+export type { MutationBody, OutboxEntry, RejectionNotice, SyncState, SyncStore, SyncStoreTx } from './sync-store';
+export { mergeableFields, SyncTable, TABLE_SCHEMAS, type AnySyncRecord } from './tables';
+export { HttpTransport, type HttpTransportOptions, type SyncTransport } from './transport';

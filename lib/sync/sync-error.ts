@@ -1,0 +1,28 @@
+/** Why a sync failed, as a code the popup can act on and a message for the rep. */
+export const SyncErrorCode = {
+  offline: 'offline',
+  unauthorized: 'unauthorized',
+  rateLimited: 'rate_limited',
+  server: 'server',
+  badResponse: 'bad_response',
+  invalidRequest: 'invalid_request',
+} as const;
+export type SyncErrorCode = (typeof SyncErrorCode)[keyof typeof SyncErrorCode];
+
+export class SyncError extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    message: string,
+    options?: { cause?: unknown; retryAfterMs?: number },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.retryAfterMs = options?.retryAfterMs;
+  }
+
+  readonly retryAfterMs: number | undefined;
+
+  /** Signing in again, not waiting, is what fixes these. */
+  get needsSignIn(): boolean {
+    return this.code === SyncErrorCode.unauthorized;
+  }
+}
