@@ -61,7 +61,7 @@ export class SyncEngine {
       await this.options.store.transaction((tx) => tx.setState({ lastSyncAt: this.now().toISOString(), failures: 0, retryAt: null, lastError: null }));
       return { pushed, rejected, pulled };
     } catch (error) {
-      const failure = error instanceof SyncError ? error : new SyncError('server', 'sync failed unexpectedly; it will be retried', { cause: error });
+      const failure = error instanceof SyncError ? error : new SyncError('internal', 'sync stopped on this device before it finished; it will be retried', { cause: error });
       await this.options.store.transaction(async (tx) => {
         const { failures } = await tx.getState();
         const wait = Math.max(backoffDelay(failures + 1, this.options.random), failure.retryAfterMs ?? 0);

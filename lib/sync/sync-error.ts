@@ -6,6 +6,8 @@ export const SyncErrorCode = {
   server: 'server',
   badResponse: 'bad_response',
   invalidRequest: 'invalid_request',
+  /** Not the server's fault: the device's own step failed (its store, or a bug); retried like the rest. */
+  internal: 'internal',
 } as const;
 export type SyncErrorCode = (typeof SyncErrorCode)[keyof typeof SyncErrorCode];
 

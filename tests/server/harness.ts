@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { createTeam, createUser } from '../../server/accounts/accounts';
+import { newToken } from '../../server/accounts/tokens';
 import type { SqlDatabase } from '../../server/db/sql-database';
 import { createApp, type AppOptions } from '../../server/http/app';
 import type { Account, Role } from '../../lib/sync/protocol';
@@ -42,8 +44,28 @@ export function createHarness(db: SqlDatabase, options: Partial<AppOptions> = {}
     return { id: created.id, users };
   }
 
+  /**
+   * A team whose users get tokens minted directly, skipping scrypt: for property tests that need many teams.
+   * Sign-in itself is covered by auth.test.ts.
+   */
+  async function quickTeam(roles: Role[]): Promise<{ id: string; users: TestUser[] }> {
+    const tag = randomBytes(4).toString('hex');
+    const created = await createTeam(db, `quick-${tag}`, new Date(nowMs));
+    const users: TestUser[] = [];
+    for (const [i, role] of roles.entries()) {
+      const id = uuidv7();
+      const email = `${role}${i}-${tag}@example.com`;
+      await db.query(`INSERT INTO users (id, team_id, email, role, password_salt, password_hash, created_at) VALUES ($1, $2, $3, $4, 'none', 'none', now())`, [id, created.id, email, role]);
+      const { token, hash } = newToken();
+      await db.query(`INSERT INTO tokens (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, now(), $3)`, [hash, id, new Date(nowMs + 365 * 86_400_000).toISOString()]);
+      users.push({ id, email, role, teamId: created.id, teamName: created.name, token });
+    }
+    return { id: created.id, users };
+  }
+
   return {
     app,
+    quickTeam,
     call,
     signIn,
     team,

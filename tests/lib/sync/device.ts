@@ -10,6 +10,8 @@ export type Fault = 'none' | 'request-lost' | 'response-lost';
 /** The in-process server as a transport, with faults injected on demand: a request that never arrives, or an answer that never comes back. */
 export class AppTransport implements SyncTransport {
   faults: Fault[] = [];
+  /** The last push that reached the server, to replay it as a confused client would. */
+  lastPush: unknown = null;
 
   constructor(
     private readonly h: Harness,
@@ -24,10 +26,18 @@ export class AppTransport implements SyncTransport {
     return this.send('/v1/sync/pull', request, PullResponse);
   }
 
+  /** Sends the last push again, bypassing the engine; returns the server's answer. */
+  async replayLastPush(): Promise<PushResponse | null> {
+    if (!this.lastPush) return null;
+    const response = await this.h.call('POST', '/v1/sync/push', this.lastPush, this.user.token);
+    return PushResponse.parse(response.json);
+  }
+
   private async send<T>(path: string, body: unknown, schema: { parse(value: unknown): T }): Promise<T> {
     const fault = this.faults.shift() ?? 'none';
     if (fault === 'request-lost') throw new SyncError('offline', 'network down (injected)');
     const response = await this.h.call('POST', path, body, this.user.token);
+    if (path.endsWith('/push')) this.lastPush = body;
     if (fault === 'response-lost') throw new SyncError('offline', 'connection dropped before the answer (injected)');
     if (response.status !== 200) throw new SyncError(response.status === 401 ? 'unauthorized' : 'server', JSON.stringify(response.json));
     return schema.parse(response.json);

@@ -33,6 +33,19 @@ describeEachBackend('the sync engine against the server', (backend) => {
     expect(alice.records('leads')[0]).toEqual((await pullAll(h, alice.user)).records.get(lead.id));
   });
 
+  it('pulling the team\'s changes keeps a local edit that is still waiting to be sent', async () => {
+    const { alice, bob } = await twoReps();
+    const lead = await alice.clip('acme.com', { ownerId: null });
+    await alice.engine.sync();
+    await bob.engine.sync();
+    await bob.edit('leads', lead.id, { stage: 'needs_confirmed' });
+    await bob.engine.sync();
+    await alice.edit('leads', lead.id, { tier: 'S' });
+    await alice.engine.pullAll();
+    expect(alice.pending()).toBe(1);
+    expect(alice.liveLeads()[0]).toMatchObject({ stage: 'needs_confirmed', tier: 'S' });
+  });
+
   it('an answer lost on the way back is replayed, not applied twice', async () => {
     const { alice, h } = await twoReps();
     const lead = await alice.clip('acme.com');
