@@ -48,8 +48,12 @@ export function isLegalName(name: string): boolean {
 const GENERIC_PREFIX = /^(?:welcome\s+to(?:\s+the)?|about(?:\s+us)?\s*[-:|–—]?|official\s+(?:web\s*)?site\s+of|欢迎(?:访问|来到|光临)?|关于)\s+|^(?:欢迎(?:访问|来到|光临)|关于)/iu;
 const GENERIC_SUFFIX =
   /\s*[-:|–—]?\s*(?:(?:home|main|official)\s*(?:page|site|website)?|homepage|official\s+(?:web\s*)?site|website|(?:(?:header|footer|site|company|main|brand)\s+)?logo|contact(?:\s+us)?|blog|news(?:room)?|careers|jobs|support|help\s+center|docs|documentation|developers|community|(?:online\s+)?(?:shop|store)|首页|主页|官网|官方网站|网站首页|(?:全球|中文|官方)?门户网站|官方商城|商城|标志)$/iu;
+/**
+ * A title segment that names the page, not the company: in English and Chinese, and the page names that
+ * company sites in other languages put in their titles beside the company's name ("Impressum – Brückner GmbH").
+ */
 const GENERIC_WHOLE =
-  /^(?:home|homepage|index|welcome|logo|untitled|default|contact(?:\s+us)?|about(?:\s+us)?|official\s+(?:web)?site|menu|search|login|sign\s+in|首页|主页|官网|官方网站|联系我们|关于我们|网站首页|登录)$/iu;
+  /^(?:home|homepage|index|welcome|logo|untitled|default|contact(?:\s+us)?|about(?:\s+us)?|official\s+(?:web)?site|menu|search|login|sign\s+in|legal(?:\s+notice)?|imprint|privacy(?:\s+policy)?|terms(?:\s+(?:of\s+use|and\s+conditions))?|cookies?(?:\s+policy)?|sitemap|首页|主页|官网|官方网站|联系我们|关于我们|网站首页|登录|impressum|kontakt|startseite|über\s+uns|datenschutz(?:erklärung)?|accueil|à\s+propos|mentions\s+légales|nous\s+contacter|inicio|contacto|quiénes\s+somos|aviso\s+legal|chi\s+siamo|contatti|over\s+ons|お問い合わせ|会社概要|トップページ)$/iu;
 
 /** A trailing "(BOC)" or "(NYSE: ACME)": an abbreviation beside the name, not part of it. */
 const TRAILING_ABBREVIATION = /\s*[(（][^()（）]{1,16}[)）]$/u;
@@ -96,7 +100,17 @@ export function titleSegments(title: string): string[] {
 export type Affinity = 'exact' | 'prefix' | 'acronym' | 'contains' | 'none';
 
 export function domainAffinity(name: string, label: string): Affinity {
-  const squashed = squash(name);
+  const affinity = affinityOf(squash(name), name, label);
+  // A domain spells accented names in ASCII: "Brückner" is brueckner.de or bruckner.de, "Société" societe.fr.
+  if (affinity !== 'none' || /^[\x00-\x7f]*$/.test(name)) return affinity;
+  const transliterated = affinityOf(squash(germanAscii(name)), germanAscii(name), label);
+  return transliterated !== 'none' ? transliterated : affinityOf(squash(withoutAccents(name)), withoutAccents(name), label);
+}
+
+const germanAscii = (text: string) => text.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue').replace(/ß/g, 'ss');
+const withoutAccents = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '');
+
+function affinityOf(squashed: string, name: string, label: string): Affinity {
   if (label.length < 2 || squashed.length < 2 || /^\d+$/.test(label)) return 'none';
   if (squashed === label) return 'exact';
   const minimum = Math.max(3, Math.ceil(label.length / 2));

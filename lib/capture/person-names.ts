@@ -25,7 +25,8 @@ export function looksLikeEnglishName(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length < 4 || trimmed.length > 40 || trimmed === trimmed.toUpperCase()) return false;
   const words = trimmed.split(' ');
-  if (words.length < 2 || words.length > 3) return false;
+  // "Senior Partner", "Managing Director": capitalised like a name, but a job title.
+  if (words.length < 2 || words.length > 3 || EN_TITLE.test(trimmed)) return false;
   return words.every((word, i) => (/^(?:[A-Z][a-z]*['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)*$/.test(word) || (i < words.length - 1 && /^[A-Z]\.$/.test(word))) && !NOT_NAME_WORDS.has(word.toLowerCase()));
 }
 

@@ -19,8 +19,11 @@ const LABELS: Array<[Label, RegExp]> = [
   ['phone', new RegExp(String.raw`(?:\b(?:tel|telephone|phone|ph|call|office|main|direct|local|hotline|sales|service|support)\b|电\s?话|電\s?話|热\s?线|熱\s?線|座\s?机|咨询|${LETTER}[tp]${LETTER_END})`, 'giu')],
   ['other', /(?:\b(?:abn|acn|vat|ein|gst|tax|nmls|licen[cs]e|lic|reg(?:istration)?|isbn|issn|order|invoice|account|acct|zip|post ?code|postal code|p\.?\s?o\.? box|case|ref|sku|model|part no|serial|id)\b|邮编|邮政编码|备案|许可证|证书|编号|税号|账号|帐号|信用代码|注册号|营业执照)/giu],
 ];
-/** The web designer's or host's credit line: its number or address belongs to another company. */
-const CREDIT = /(?:\b(?:designed|developed|powered|hosted|built|website|site|web design|seo) by\b|技术支持|网站建设|网站制作|网站设计|建站|设计制作)/iu;
+/**
+ * The web designer's or host's credit line, or a line of links to other organisations ("友情链接", "partner
+ * links"): its numbers and addresses belong to other companies.
+ */
+const CREDIT = /(?:\b(?:designed|developed|powered|hosted|built|website|site|web design|seo) by\b|技术支持|网站建设|网站制作|网站设计|建站|设计制作|友情链接|合作伙伴|合作单位|相关链接|\b(?:friendly|partner|related) links\b)/iu;
 /** Between an identifier's label and its number only "No.", "#" and punctuation may stand ("ABN: 12 345…"). */
 const IDENTIFIER_GAP = /^[\s#:：.\-]*(?:no\.?|number|nr\.?)?[\s#:：.\-]*$/i;
 const MAX_LABEL_GAP = 30;

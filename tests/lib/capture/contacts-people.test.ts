@@ -43,6 +43,14 @@ describe('reading the people a company page names', () => {
     ]);
   });
 
+  it('reads titles that are capitalised like names ("Senior Partner") as titles, not as a second person', () => {
+    const partners = '<h3>Our partners</h3><p><strong>Eleanor Harrow</strong><br>Senior Partner</p><p><strong>Thomas Finch</strong><br>Managing Director</p>';
+    expect(summary(partners).map((p) => [p.name, p.title])).toEqual([
+      ['Eleanor Harrow', 'Senior Partner'],
+      ['Thomas Finch', 'Managing Director'],
+    ]);
+  });
+
   it('gives each team member only the details written under their own name', () => {
     const found = summary('<h3>John Smith</h3><p>CEO</p><h3>Mary Jones</h3><p>CFO</p><p>mary@acme-robotics.com</p>');
     expect(found.map((p) => [p.name, p.emails])).toEqual([

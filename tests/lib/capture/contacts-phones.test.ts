@@ -42,6 +42,10 @@ describe('reading Chinese phone numbers', () => {
     ).toEqual([]);
   });
 
+  it('drops the numbers of the other organisations a "友情链接" or partner-links line lists', () => {
+    expect(kinds('<p>电话：0512-65881234</p><div>友情链接：<a href="http://www.abc-valve.com">上海阀门厂</a> 电话：021-55551234</div><p>Partner links: Contoso +1 206 555 0100</p>', CN)).toEqual([['+86 512 6588 1234', 'phone']]);
+  });
+
   it('drops the web designer\'s number from a "技术支持" credit line', () => {
     expect(kinds('<p>电话：0755-26881234</p><p>技术支持：星辰网络 0755-88997766</p>', CN)).toEqual([['+86 755 2688 1234', 'phone']]);
   });

@@ -100,6 +100,22 @@ describe('name text rules', () => {
     expect(cleanName('Home')).toBe('');
   });
 
+  it('reads the company, not the page, from titles in other languages ("Impressum – Brückner GmbH")', () => {
+    const titled = (title: string, url: string, lang: string) => extractCompany(page(`<title>${title}</title>`, '', lang), url).fields;
+    expect(titled('Impressum – Brückner Maschinenbau GmbH', 'https://www.brueckner-mb.de/impressum', 'de')).toMatchObject({
+      name: { value: 'Brückner Maschinenbau' },
+      legalName: { value: 'Brückner Maschinenbau GmbH' },
+    });
+    expect(titled('Mentions légales | Société Générale Logistique', 'https://www.sgl-logistique.fr/mentions', 'fr').name?.value).toBe('Société Générale Logistique');
+    expect(titled('Contatti - Ferretti Arredamenti', 'https://www.ferretti-arredamenti.it/contatti', 'it').name?.value).toBe('Ferretti Arredamenti');
+  });
+
+  it('relates accented names to the ASCII spelling of their domain', () => {
+    expect(domainAffinity('Brückner', 'brueckner')).toBe('exact');
+    expect(domainAffinity('Société Générale', 'societegenerale')).toBe('exact');
+    expect(domainAffinity('Müller', 'muller')).toBe('exact');
+  });
+
   it('relates names to the domain label', () => {
     expect(domainAffinity('Barcode Giant', 'barcodegiant')).toBe('exact');
     expect(domainAffinity('Caltron Industries', 'caltronind')).toBe('prefix');
