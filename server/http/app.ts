@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import type { Caller } from '../accounts/accounts';
 import { authenticate } from '../accounts/accounts';
 import type { SqlDatabase } from '../db/sql-database';
@@ -45,6 +46,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       },
     }),
   );
+  // The extension's pages call the server from their own origin; web pages get no CORS access.
+  app.use('*', cors({ origin: (origin) => (/^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i.test(origin) ? origin : null), allowHeaders: ['authorization', 'content-type'], maxAge: 600 }));
   app.get('/health', (c) => c.json({ ok: true }));
   app.route('/v1/auth', authRoutes(deps));
 

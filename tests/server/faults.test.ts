@@ -1,0 +1,49 @@
+import { expect, it } from 'vitest';
+import type { Queryable, SqlDatabase } from '../../server/db/sql-database';
+import { describeEachBackend, useMigratedDatabase } from './backends';
+import { createHarness } from './harness';
+import { makeActivity, makeLead, stamper } from './records';
+import { newClientId, pullAll, push, put } from './sync-calls';
+
+/** The database, except that the n-th statement inside a transaction fails, as a dropped connection would. */
+function failingAt(db: SqlDatabase, n: { at: number }): SqlDatabase {
+  return {
+    ...db,
+    query: db.query.bind(db),
+    exec: db.exec.bind(db),
+    transaction: (work) =>
+      db.transaction((tx) => {
+        const flaky: Queryable = {
+          query: async (sql, params) => {
+            if (--n.at === 0) throw new Error('connection terminated unexpectedly (injected)');
+            return tx.query(sql, params);
+          },
+          exec: (sql) => tx.exec(sql),
+        };
+        return work(flaky);
+      }),
+  };
+}
+
+describeEachBackend('faults in the middle of a push', (backend) => {
+  const database = useMigratedDatabase(backend);
+
+  it('a push cut off half-way writes nothing, answers 500 with a code, and succeeds when retried', async () => {
+    const counter = { at: 0 };
+    const h = createHarness(failingAt(database(), counter));
+    const { users } = await h.team(['rep']);
+    const clock = stamper('a');
+    const leads = Array.from({ length: 4 }, (_, i) => makeLead(clock(), { domain: `f${i}.com` }));
+    const activity = makeActivity(clock(), leads[0]!.id, { ownerId: users[0]!.id });
+    const client = newClientId();
+    const batch = [...leads.map((lead) => put('leads', lead)), put('activities', activity)];
+    counter.at = 9;
+    const failed = await push(h, users[0]!, client, batch);
+    expect(failed.status).toBe(500);
+    expect(failed.json.error).toEqual({ code: 'internal', message: expect.stringMatching(/nothing was saved/) });
+    expect((await pullAll(h, users[0]!)).records.size).toBe(0);
+    const retried = await push(h, users[0]!, client, batch);
+    expect(retried.json.results.every((r: any) => r.status === 'applied' && !r.replayed)).toBe(true);
+    expect((await pullAll(h, users[0]!)).records.size).toBe(5);
+  });
+});
