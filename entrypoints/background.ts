@@ -1,17 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CLIP_MENU_ID, LeadTracker, installContextMenu, installToolbarBadge, messageHandlers, openSidebar } from '@/lib/background';
+import { CLIP_MENU_ID, LeadTracker, RescoreRunner, installContextMenu, installToolbarBadge, messageHandlers, openSidebar } from '@/lib/background';
 import { LeadStore, SidecarDatabase } from '@/lib/db';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { handleMessage } from '@/lib/messaging';
 import { installReminders } from '@/lib/reminders';
-import { loadSettings, watchSettings } from '@/lib/settings';
+import { loadSettings, loadTeamSettings, watchSettings } from '@/lib/settings';
 
 export default defineBackground(() => {
   // The only place that opens IndexedDB: a content script's Dexie would write into the page's own database.
   const db = new SidecarDatabase();
   const leads = new LeadStore(db);
-  const tracker = new LeadTracker(db, leads);
+  const tracker = new LeadTracker(db, leads, { teamSettings: loadTeamSettings });
+  const rescorer = new RescoreRunner(db);
+  // A worker stopped in the middle of re-scoring every lead finishes the run.
+  void rescorer.resume(loadTeamSettings);
   // Registered in the worker's first turn, so an alarm or a notification click wakes it (MV3).
   const onTasksChanged = installReminders({
     tasks: tracker.tasks,
@@ -19,7 +22,7 @@ export default defineBackground(() => {
     now: () => new Date(),
     translate: async () => translator(resolveLocale((await loadSettings()).locale, browser.i18n.getUILanguage())),
   });
-  const handlers = messageHandlers(leads, async () => null, { tracker, onTasksChanged });
+  const handlers = messageHandlers(leads, async () => null, { tracker, onTasksChanged, rescorer });
   const extensionOrigin = browser.runtime.getURL('/');
   const badge = installToolbarBadge(leads, { settings: loadSettings });
 

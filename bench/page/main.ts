@@ -5,6 +5,8 @@
 import Dexie from 'dexie';
 import { badgeForUrl } from '../../lib/badge';
 import { LeadStore, SidecarDatabase, toRow, type LeadRow } from '../../lib/db';
+import { rescoreLeads } from '../../lib/db/rescore-leads';
+import { DEFAULT_TEAM_SETTINGS, TeamSettings } from '../../lib/schema';
 import { newLeadFromCapture } from '../../lib/leads';
 import { Lead, type LeadPatch, type PageCapture } from '../../lib/schema';
 import { captureOf, companyOf, leadOf, rng, uuidV7 } from './data';
@@ -289,6 +291,31 @@ async function save({ dbName, n, iterations, warmup, mode }: CaseOptions & { mod
   return timings;
 }
 
+/**
+ * Re-scoring every stored lead after the team changed its settings (weights and thresholds), as the background
+ * does it: page by page, each page one transaction. Reports the total and the longest page, which is the
+ * longest a rep's save can wait behind it.
+ */
+async function rescore({ dbName, n }: { dbName: string; n: number }): Promise<{ totalMs: number; longestPageMs: number; changed: number; scored: number }> {
+  const db = await openExisting(dbName, n);
+  const settings = TeamSettings.parse({ ...DEFAULT_TEAM_SETTINGS, weights: { scale: 40, budget: 20, urgency: 20, decisionChain: 20 }, thresholds: { S: 70, A: 50, B: 10 } });
+  let longestPageMs = 0;
+  let last = now();
+  const t0 = now();
+  const result = await rescoreLeads(db, settings, {
+    onProgress: () => {
+      const t = now();
+      longestPageMs = Math.max(longestPageMs, t - last);
+      last = t;
+    },
+  });
+  const totalMs = now() - t0;
+  check(result.done === (await db.leads.count()), `re-scored ${result.done} of the stored leads`);
+  check(result.changed > 0, 'no tier moved although the thresholds did');
+  db.close();
+  return { totalMs, longestPageMs, changed: result.changed, scored: result.done };
+}
+
 /** Where importLeads spends its time outside IndexedDB (validation, search keys), for the report. */
 async function importCpu({ n }: { n: number }): Promise<{ parseMs: number; toRowMs: number }> {
   const { leads } = dataset(n);
@@ -317,6 +344,7 @@ const api = {
   badge,
   save,
   importCpu,
+  rescore,
   crossOriginIsolated: () => globalThis.crossOriginIsolated,
   /** The full browser version (the user agent string only carries the major version). */
   browserVersion: async () => {

@@ -4,3 +4,4 @@ export { openSidebar } from './open-sidebar';
 export { LeadTracker, type LeadTrackerOptions } from './lead-tracker';
 export { playbookHandlers } from './playbook-handlers';
 export { installToolbarBadge, type ToolbarBadgeController } from './toolbar-badge';
+export { RescoreRunner } from './rescore-runner';

@@ -2,12 +2,15 @@ import { LeadStoreError, StoreErrorCode, type LeadStore } from '../db';
 import { registrableDomain } from '../domain';
 import { assessCompleteness, screenLead, type ScreeningRules } from '../enrich';
 import { ErrorCode, SidecarError, type Handlers, type MessageSender } from '../messaging';
-import { DEFAULT_TEAM_SETTINGS, type Contact, type Lead, type LeadAssessment, type PageCapture, type Settings } from '../schema';
-import { loadSettings } from '../settings';
+import { type Contact, type Lead, type LeadAssessment, type PageCapture, type Settings } from '../schema';
+import { loadSettings, loadTeamSettings } from '../settings';
 import { withCurrentTier } from './current-tier';
 import type { LeadTracker } from './lead-tracker';
 import { playbookHandlers } from './playbook-handlers';
+import type { RescoreRunner } from './rescore-runner';
+import { teamSettingsHandlers } from './team-settings-handlers';
 import { openSidebar } from './open-sidebar';
+import { webmailHandlers } from './webmail-handlers';
 
 /**
  * The domain is the lead's identity, so the background derives it from the captured URL itself, and a
@@ -28,13 +31,18 @@ export interface HandlerContext {
   screeningRules: () => Promise<ScreeningRules>;
   /** Tier override and history, stage history, tasks (issue #4); without it a save only stores the scored tier. */
   tracker?: LeadTracker;
+  /** Re-scores every lead after the team's settings change; without it settings are saved but leads keep their tiers. */
+  rescorer?: RescoreRunner;
   /** Re-arms the reminder alarm after tasks change. */
   onTasksChanged?: () => Promise<void>;
 }
 
 const defaultContext: HandlerContext = {
   settings: loadSettings,
-  screeningRules: async () => ({ ...DEFAULT_TEAM_SETTINGS.screening, currency: DEFAULT_TEAM_SETTINGS.currency, exchangeRates: DEFAULT_TEAM_SETTINGS.exchangeRates }),
+  screeningRules: async () => {
+    const team = await loadTeamSettings();
+    return { ...team.screening, currency: team.currency, exchangeRates: team.exchangeRates };
+  },
 };
 
 export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<string | null>, overrides: Partial<HandlerContext> = {}): Handlers {
@@ -54,6 +62,8 @@ export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<
   };
   return {
     ...playbookHandlers(context.tracker ?? null, repName, context.onTasksChanged),
+    ...webmailHandlers({ leads, tracker: context.tracker ?? null, settings: context.settings, onTasksChanged: context.onTasksChanged, currentOwnerId }),
+    ...teamSettingsHandlers(context.rescorer ?? null),
     'clip.preview': async ({ capture }, sender) => {
       const preview = await leads.previewClip(trustedCapture(capture, sender), { maskPhones: await maskPhones() });
       return { ...preview, assessment: await assess(preview.lead, preview.contacts) };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { TaskDraft } from '../playbook';
-import { Contact, Id, Lead, LeadAssessment, LeadPatch, PageCapture, QuickTouch, Suggestion, Task, TaskChange, Tier } from '../schema';
+import { Contact, Id, Lead, LeadAssessment, LeadPatch, PageCapture, QuickTouch, RescoreStatus, Suggestion, Task, TaskChange, TeamSettings, Tier } from '../schema';
 import { AgendaItem, LeadCard, TaskEdits } from './lead-card';
+import { webmailProtocol } from './webmail-protocol';
 
 /** Another lead that is probably the same company: the sidebar offers "same company? merge". */
 const PossibleDuplicate = z.object({ lead: Lead, reason: z.enum(['name', 'creditCode']) });
@@ -85,6 +86,18 @@ export const protocol = {
     request: z.object({ limit: z.number().int().min(1).max(100) }),
     response: z.object({ items: z.array(AgendaItem) }),
   },
+  /** Options: the team's scoring and playbook settings, and how the last re-score of every lead went. */
+  'team.settings': {
+    request: z.object({}),
+    response: z.object({ settings: TeamSettings, rescore: RescoreStatus.nullable() }),
+  },
+  /** Options: new team settings, validated by the background (the refusal names the wrong fields). */
+  'team.saveSettings': {
+    request: z.object({ settings: z.record(z.string(), z.unknown()) }),
+    response: z.object({ settings: TeamSettings, rescoring: z.boolean() }),
+  },
+  /** Webmail (issue #5): the thread's leads, logging an email once, manual logging, a lead from a signature. */
+  ...webmailProtocol,
 } as const;
 
 export type Protocol = typeof protocol;

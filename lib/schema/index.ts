@@ -9,3 +9,4 @@ export * from './settings';
 export * from './team-settings';
 export * from './enrichment';
 export * from './quick-touch';
+export * from './rescore-status';

@@ -1,1 +1,2 @@
 export { loadSettings, saveSettings, watchSettings } from './settings-store';
+export { loadTeamSettings, saveTeamSettings } from './team-settings-store';

@@ -9,10 +9,10 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 async function setUp({ badgeOn, granted }: { badgeOn: boolean; granted: boolean }) {
   let permission = granted;
-  fakeBrowser.permissions.contains = vi.fn(async () => permission);
   const listeners: Array<() => void> = [];
-  fakeBrowser.permissions.onAdded = { addListener: (fn: () => void) => listeners.push(fn) } as never;
-  fakeBrowser.permissions.onRemoved = { addListener: (fn: () => void) => listeners.push(fn) } as never;
+  const permissionEvent = { addListener: (fn: () => void) => listeners.push(fn) };
+  // The fake browser has no permissions API: this one grants `tabs` when the test says so.
+  Object.assign(fakeBrowser.permissions, { contains: vi.fn(async () => permission), onAdded: permissionEvent, onRemoved: permissionEvent });
   let settings: Settings = { ...DEFAULT_SETTINGS, toolbarBadge: badgeOn };
   const leads = new LeadStore(new SidecarDatabase(`toolbar-badge-${++counter}`));
   const badge = installToolbarBadge(leads, { settings: async () => settings, now: () => new Date('2026-11-23T10:00:00Z') });
