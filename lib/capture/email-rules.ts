@@ -1,4 +1,5 @@
 import { parse } from 'tldts';
+import { FREE_MAIL_DOMAINS } from '../dedup/shared-domains';
 import { isCreditLine } from './phone-labels';
 
 /** Image and asset names that look like addresses ("logo@2x.png", "icon@3x.webp"). */
@@ -12,13 +13,6 @@ const PLACEHOLDER_LOCAL =
 const SERVICE_DOMAIN = /(?:^|\.)(?:sentry\.io|sentry-next\.wixpress\.com|wixpress\.com|sentry\.[a-z.]+|bugsnag\.com|rollbar\.com|raygun\.io|trackjs\.com|getsentry\.com|google-analytics\.com|doubleclick\.net)$/i;
 /** Machine identifiers (an error tracker's public key), and senders that nobody can answer. */
 const MACHINE_LOCAL = /^(?:[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-.*|no-?reply|do-?not-?reply|mailer-daemon|bounces?)$/i;
-/** Public mailbox providers: a small company's address there is still its own (sales@qq.com, acme@gmail.com). */
-const FREEMAIL = new Set([
-  'gmail.com', 'googlemail.com', 'yahoo.com', 'ymail.com', 'hotmail.com', 'outlook.com', 'live.com', 'msn.com', 'aol.com',
-  'icloud.com', 'me.com', 'mail.ru', 'yandex.ru', 'gmx.de', 'gmx.net', 'web.de', 'protonmail.com', 'proton.me', 'naver.com',
-  'qq.com', 'foxmail.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'sina.cn', 'sohu.com', 'aliyun.com', '139.com',
-  '189.cn', 'tom.com', '21cn.com', 'hotmail.co.uk', 'yahoo.co.uk', 'yahoo.com.cn', 'yahoo.co.jp',
-]);
 /** "a professional address like lily@lilysbikes.com", "例如 name@…": an address shown as an example. */
 const EXAMPLE_MARKER = /(?:\b(?:like|such as|e\.g\.|eg\.|for example|for instance|example)\b|例如|比如|示例|举例)/i;
 /** A job ad's or a partner's address: "send your CV to", "简历投递". */
@@ -60,8 +54,9 @@ export function isSameSite(address: string, site: SiteIdentity): boolean {
   return mine.length >= 4 && theirs.length >= 4 && (mine.includes(theirs) || theirs.includes(mine));
 }
 
+/** A public mailbox provider's address: a small company's own address may still be there (sales@qq.com). */
 export function isFreemail(address: string): boolean {
-  return FREEMAIL.has(address.slice(address.lastIndexOf('@') + 1));
+  return FREE_MAIL_DOMAINS.has(emailDomain(address).toLowerCase());
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * Domains that never identify a company: anyone can have an address there (free mail) or a site under
  * them (shared hosting, shop platforms). Registrable domains (eTLD+1) as tldts reports them without private
- * suffixes, so "bar.github.io" is under "github.io".
+ * suffixes, so "bar.github.io" is under "github.io". The extractor uses the free-mail list too (lib/capture
+ * email-rules), so that a lead's key and its emails agree on what free mail is.
  */
 export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
   // International
   'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'yahoo.co.jp',
-  'yahoo.co.uk', 'ymail.com', 'aol.com', 'icloud.com', 'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'gmx.com',
+  'yahoo.co.uk', 'yahoo.com.cn', 'hotmail.co.uk', 'ymail.com', 'aol.com', 'icloud.com', 'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'gmx.com',
   'gmx.de', 'gmx.net', 'web.de', 't-online.de', 'mail.com', 'zoho.com', 'yandex.ru', 'yandex.com', 'mail.ru',
   'orange.fr', 'free.fr', 'laposte.net', 'libero.it', 'naver.com', 'daum.net', 'hanmail.net', 'rediffmail.com',
   // China
