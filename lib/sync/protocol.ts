@@ -123,3 +123,9 @@ export type PullResponse = z.infer<typeof PullResponse>;
 export const TeamSettingsResponse = z.strictObject({ settings: TeamSettings, changeNo: z.number().int().nonnegative() });
 
 export const ClaimResponse = z.strictObject({ lead: Lead, changeNo: z.number().int() });
+
+/** Every value that lost a conflict on one record, oldest first: the record's history, for any teammate. */
+export const RecordHistoryResponse = z.strictObject({
+  entries: z.array(ConflictNotice.extend({ authorId: z.string() })),
+});
+export type RecordHistoryResponse = z.infer<typeof RecordHistoryResponse>;

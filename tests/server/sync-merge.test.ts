@@ -46,6 +46,9 @@ describeEachBackend('conflicts and duplicate companies', (backend) => {
         expect.objectContaining({ table: 'leads', recordId: lead.id, field: 'needDescription', lostValue: 'Cut costs', lostVersion: early, keptValue: 'Faster quotes', keptVersion: late }),
       ]);
       expect((await pullAll(h, bob)).conflicts, order).toEqual([]);
+      // The lost value stays in the lead's history, for the whole team to see.
+      const history = await h.call('GET', `/v1/records/${lead.id}/history`, undefined, bob.token);
+      expect(history.json.entries, order).toEqual([expect.objectContaining({ authorId: alice.id, field: 'needDescription', lostValue: 'Cut costs' })]);
     }
   });
 

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { Id, TeamSettings } from '../../../lib/schema';
-import { ClaimResponse, TeamSettingsResponse } from '../../../lib/sync/protocol';
+import { ClaimResponse, RecordHistoryResponse, TeamSettingsResponse } from '../../../lib/sync/protocol';
 import { claimLead } from '../../sync/claim';
+import { recordHistory } from '../../sync/record-history';
 import { isManager } from '../../sync/permissions';
 import { readTeamSettings, writeTeamSettings } from '../../sync/team-settings';
 import { ApiError } from '../api-error';
@@ -22,6 +23,10 @@ export function teamRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.post('/leads/:id/claim', async (c) => {
     const id = parseInput(Id, c.req.param('id'));
     return reply(c, ClaimResponse, await claimLead(deps, c.get('caller'), id));
+  });
+  routes.get('/records/:id/history', async (c) => {
+    const id = parseInput(Id, c.req.param('id'));
+    return reply(c, RecordHistoryResponse, await recordHistory(deps, c.get('caller'), id));
   });
   return routes;
 }
