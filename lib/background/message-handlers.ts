@@ -11,6 +11,7 @@ import type { RescoreRunner } from './rescore-runner';
 import { teamSettingsHandlers } from './team-settings-handlers';
 import { openSidebar } from './open-sidebar';
 import { webmailHandlers } from './webmail-handlers';
+import { webmailHandlers } from './webmail-handlers';
 
 /**
  * The domain is the lead's identity, so the background derives it from the captured URL itself, and a
@@ -62,6 +63,7 @@ export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<
   };
   return {
     ...playbookHandlers(context.tracker ?? null, repName, context.onTasksChanged),
+    ...webmailHandlers({ leads, tracker: context.tracker ?? null, settings: context.settings, onTasksChanged: context.onTasksChanged, currentOwnerId }),
     ...webmailHandlers({ leads, tracker: context.tracker ?? null, settings: context.settings, onTasksChanged: context.onTasksChanged, currentOwnerId }),
     ...teamSettingsHandlers(context.rescorer ?? null),
     'clip.preview': async ({ capture }, sender) => {

@@ -1,3 +1,5 @@
+import { webmailEn } from './webmail-en';
+
 /** English strings: the reference set; zh_CN must provide every key (checked by the type of zh-CN.ts). */
 export const en = {
   appName: 'Sidecar',
@@ -255,6 +257,7 @@ export const en = {
   reminderTitleTier: 'Sidecar: {lead} ({tier})',
   reminderDue: '{task}, due {due} UTC',
   reminderOverdue: '{task}, overdue since {due} UTC',
+  ...webmailEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

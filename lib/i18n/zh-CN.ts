@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { webmailZhCN } from './webmail-zh-CN';
 
 export const zhCN: Messages = {
   appName: 'Sidecar',
@@ -256,4 +257,5 @@ export const zhCN: Messages = {
   reminderTitleTier: 'Sidecar：{lead}（{tier}）',
   reminderDue: '{task}，截止 {due} UTC',
   reminderOverdue: '{task}，已于 {due} UTC 逾期',
+  ...webmailZhCN,
 };

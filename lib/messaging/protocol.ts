@@ -3,6 +3,7 @@ import { TaskDraft } from '../playbook';
 import { Contact, Id, Lead, LeadAssessment, LeadPatch, PageCapture, QuickTouch, RescoreStatus, Suggestion, Task, TaskChange, TeamSettings, Tier } from '../schema';
 import { AgendaItem, LeadCard, TaskEdits } from './lead-card';
 import { webmailProtocol } from './webmail-protocol';
+import { webmailProtocol } from './webmail-protocol';
 
 /** Another lead that is probably the same company: the sidebar offers "same company? merge". */
 const PossibleDuplicate = z.object({ lead: Lead, reason: z.enum(['name', 'creditCode']) });
@@ -96,6 +97,8 @@ export const protocol = {
     request: z.object({ settings: z.record(z.string(), z.unknown()) }),
     response: z.object({ settings: TeamSettings, rescoring: z.boolean() }),
   },
+  /** Webmail (issue #5): the thread's leads, logging an email once, manual logging, a lead from a signature. */
+  ...webmailProtocol,
   /** Webmail (issue #5): the thread's leads, logging an email once, manual logging, a lead from a signature. */
   ...webmailProtocol,
 } as const;
