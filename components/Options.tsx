@@ -3,6 +3,7 @@ import { maskPhone } from '@/lib/privacy';
 import { Locale, type Settings } from '@/lib/schema';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { Field, inputClass } from './Field';
+import { TeamPlaybookSettings } from './team/TeamPlaybookSettings';
 import { ToolbarBadgeOption } from './ToolbarBadgeOption';
 import { useTranslate } from './use-translate';
 
@@ -82,6 +83,7 @@ export function Options() {
           <span role="status">{status}</span>
         </div>
       </form>
+      <TeamPlaybookSettings />
     </main>
   );
 }
