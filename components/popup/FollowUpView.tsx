@@ -1,5 +1,5 @@
 import type { Translate } from '@/lib/i18n';
-import type { LeadCard } from '@/lib/messaging/lead-card';
+import type { LeadCard } from '@/lib/messaging';
 import { StageLabel } from '../StageLabel';
 import { formatDuration, formatWhen } from './format';
 

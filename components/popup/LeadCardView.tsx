@@ -1,6 +1,5 @@
 import type { Translate } from '@/lib/i18n';
-import type { ErrorValue } from '@/lib/messaging';
-import type { LeadCard } from '@/lib/messaging/lead-card';
+import type { ErrorValue, LeadCard } from '@/lib/messaging';
 import { TierBadge } from '../TierBadge';
 import { AskNextList } from './AskNextList';
 import { FollowUpView } from './FollowUpView';

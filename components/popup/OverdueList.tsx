@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Translate } from '@/lib/i18n';
-import { sendMessage, type ErrorValue } from '@/lib/messaging';
-import type { AgendaItem } from '@/lib/messaging/lead-card';
+import { type AgendaItem, type ErrorValue, sendMessage } from '@/lib/messaging';
 import { TierBadge } from '../TierBadge';
 import { formatDuration } from './format';
 
@@ -13,7 +12,6 @@ export function OverdueList({ t, now, version, onOpenLead, onError }: { t: Trans
   useEffect(() => {
     void sendMessage('agenda.overdue', { limit: OVERDUE_LIMIT }).then((answer) => (answer.ok ? setItems(answer.data.items) : onError(answer.error)));
     // onError is a new function on every render of the parent.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version]);
   if (items === null) return null;
   return (

@@ -17,7 +17,6 @@ export function RecentLeads({ t, version, onError }: { t: Translate; version: nu
       : sendMessage('lead.recent', { limit: RECENT_LIMIT });
     void request.then((answer) => (answer.ok ? setLeads(answer.data.leads) : onError(answer.error)));
     // onError is a new function on every render of the parent.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, version]);
   return (
     <section aria-label={t('popupRecent')}>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { Translate } from '@/lib/i18n';
-import { sendMessage, type ErrorValue } from '@/lib/messaging';
-import type { LeadCard } from '@/lib/messaging/lead-card';
+import { type ErrorValue, type LeadCard, sendMessage } from '@/lib/messaging';
 import { Tier } from '@/lib/schema';
 import { inputClass } from '../Field';
 import { formatWhen } from './format';

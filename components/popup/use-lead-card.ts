@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { sendMessage, type ErrorValue } from '@/lib/messaging';
-import type { LeadCard } from '@/lib/messaging/lead-card';
+import { type ErrorValue, type LeadCard, sendMessage } from '@/lib/messaging';
 
 export type CardTarget = { leadId: string } | { url: string } | null;
 
@@ -19,7 +18,6 @@ export function useLeadCard(target: CardTarget) {
       setError(answer.error);
     }
     // `key` stands for `target`, which is a new object on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   useEffect(() => {
     void reload();

@@ -1,5 +1,5 @@
 import { HistoryStore, TaskStore, activitiesOf, type LeadStore, type SidecarDatabase } from '../db';
-import type { LeadCard } from '../messaging/lead-card';
+import type { LeadCard } from '../messaging';
 import { nextFollowUp, proposeTasks, recordStageChange, responseDeadline, stageEnteredAt, type TaskDraft } from '../playbook';
 import { DEFAULT_TEAM_SETTINGS, type Activity, type Contact, type Lead, type LeadPatch, type Stage, type Task, type TeamSettings } from '../schema';
 import { effectiveTier, recordScore, scoreLead } from '../score';

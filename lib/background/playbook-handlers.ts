@@ -1,8 +1,7 @@
 import { LeadStoreError, StoreErrorCode, logTouch, overdueFollowUps } from '../db';
-import { ErrorCode, SidecarError, type Handlers } from '../messaging';
-import type { AgendaItem } from '../messaging/lead-card';
+import { type AgendaItem, ErrorCode, type Handlers, SidecarError } from '../messaging';
 import { TaskKind, taskFromDraft } from '../playbook';
-import { applyTierOverride, clearTierOverride, type TierState } from '../score';
+import { applyTierOverride, clearTierOverride } from '../score';
 import type { LeadTracker } from './lead-tracker';
 
 type PlaybookMessage = 'lead.card' | 'lead.logTouch' | 'lead.overrideTier' | 'task.accept' | 'task.change' | 'agenda.overdue';
@@ -58,7 +57,7 @@ export function playbookHandlers(tracker: LeadTracker | null, repName: () => Pro
       const at = t.now().toISOString();
       const result = tier ? applyTierOverride(before, { tier, reason, by, at }) : clearTierOverride(before, { by, at, reason });
       if (!result.ok) throw new SidecarError(ErrorCode.InvalidMessage, result.error.message);
-      await t.history.saveTierState(leadId, before, result.data satisfies TierState);
+      await t.history.saveTierState(leadId, before, result.data);
       return { lead: await t.afterWrite(lead, await t.leads.contactsOf(leadId), by) };
     },
     'task.accept': async ({ draft, edits }) => {

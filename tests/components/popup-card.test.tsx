@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { LeadCardView } from '@/components/popup/LeadCardView';
 import { evidenceText, formatDuration } from '@/components/popup/format';
 import { translator } from '@/lib/i18n';
-import type { LeadCard } from '@/lib/messaging/lead-card';
+import type { LeadCard } from '@/lib/messaging';
 import { makeCapture } from '../helpers/make-capture';
 import { S_FACTS, playbookBackground } from '../lib/background/harness';
 

@@ -1,5 +1,4 @@
-import type { LeadCard } from '@/lib/messaging/lead-card';
-import type { AgendaItem } from '@/lib/messaging/lead-card';
+import type { AgendaItem, LeadCard } from '@/lib/messaging';
 import type { Task } from '@/lib/schema';
 import { makeCapture } from '../../helpers/make-capture';
 import { S_FACTS, playbookBackground } from './harness';

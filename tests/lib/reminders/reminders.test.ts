@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { translator } from '@/lib/i18n';
-import type { LeadCard } from '@/lib/messaging/lead-card';
+import type { LeadCard } from '@/lib/messaging';
 import { REMINDER_ALARM, installReminders, type ReminderDeps } from '@/lib/reminders';
 import type { Task } from '@/lib/schema';
 import { makeCapture } from '../../helpers/make-capture';
