@@ -9,14 +9,13 @@ CREATE TABLE records (
   change_no bigint NOT NULL,
   owner_id text,
   lead_id text,
-  domain text,
-  credit_code text,
+  -- A lead's company keys: its domain, other domains and 'cc:' + credit code (one company, one lead).
+  company_keys text[] NOT NULL DEFAULT '{}',
   deleted boolean NOT NULL DEFAULT false,
   deleted_at timestamptz
 );
 CREATE INDEX records_team_change ON records (team_id, change_no);
-CREATE INDEX records_team_domain ON records (team_id, domain) WHERE kind = 'leads' AND NOT deleted;
-CREATE INDEX records_team_credit_code ON records (team_id, credit_code) WHERE kind = 'leads' AND NOT deleted;
+CREATE INDEX records_live_company_keys ON records USING gin (company_keys) WHERE kind = 'leads' AND NOT deleted;
 CREATE INDEX records_lead ON records (lead_id) WHERE lead_id IS NOT NULL;
 CREATE INDEX records_tombstones ON records (deleted_at) WHERE deleted;
 

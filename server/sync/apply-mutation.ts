@@ -60,8 +60,8 @@ function assertMayEdit(ctx: PushContext, ownerId: string | null, what: string): 
 export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ redirect?: Redirect }> {
   const parsed = parseMutation(m);
   parsed.write = { ...parsed.write, versions: ctx.clock.clampVersions(parsed.write.versions) };
-  let existing = await loadOwnTeam(ctx, parsed.id);
-  if (existing === null && (await loadRecord(ctx.tx, parsed.id)) !== null) throw new Rejection('not_found', `record ${parsed.id} does not exist in your team`);
+  let existing = await loadRecord(ctx.tx, parsed.id);
+  if (existing && existing.teamId !== ctx.caller.teamId) throw new Rejection('not_found', `record ${parsed.id} does not exist in your team`);
   if (existing && existing.table !== parsed.table) throw new Rejection('invalid_record', `record ${parsed.id} is not in ${parsed.table}`);
   let redirect: Redirect | undefined;
   if (existing && parsed.table === 'leads' && parsed.whole === null) {

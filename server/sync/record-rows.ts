@@ -27,15 +27,22 @@ export async function loadRecord(db: Queryable, id: string): Promise<RecordRow |
   return row ? fromRow(row) : null;
 }
 
-/** The live leads of a team that are the same company: same registrable domain or same credit code. */
+/** The keys that make two leads one company: registrable domains and the credit code. */
+export function companyKeys(lead: { domain?: string | null; otherDomains?: readonly string[]; creditCode?: string | null }): string[] {
+  const keys = [lead.domain, ...(lead.otherDomains ?? [])].filter((key): key is string => !!key);
+  if (lead.creditCode) keys.push(`cc:${lead.creditCode}`);
+  return [...new Set(keys)];
+}
+
+/** The live leads of a team that are the same company: a shared domain or the same credit code. */
 export async function findSameCompany(db: Queryable, teamId: string, lead: { id: string; domain: string | null; creditCode: string | null }): Promise<RecordRow[]> {
-  if (lead.domain === null && lead.creditCode === null) return [];
+  const keys = companyKeys({ domain: lead.domain, creditCode: lead.creditCode });
+  if (keys.length === 0) return [];
   const rows = await db.query<Row>(
     `SELECT id, team_id, kind, body, authors, change_no FROM records
-      WHERE team_id = $1 AND kind = 'leads' AND NOT deleted AND id <> $2
-        AND ((domain IS NOT NULL AND domain = $3) OR (credit_code IS NOT NULL AND credit_code = $4) OR (body->'otherDomains') ? $5)
+      WHERE kind = 'leads' AND NOT deleted AND company_keys && $3::text[] AND team_id = $1 AND id <> $2
       ORDER BY id`,
-    [teamId, lead.id, lead.domain, lead.creditCode, lead.domain ?? ''],
+    [teamId, lead.id, keys],
   );
   return rows.map(fromRow);
 }
@@ -47,12 +54,12 @@ export async function loadChildren(db: Queryable, leadId: string): Promise<Recor
 
 /** Inserts or replaces a record; `deletedSince` is the server's time of the delete (purges go by it, not a device clock). */
 export async function saveRecord(db: Queryable, row: RecordRow, nowIso: string): Promise<void> {
-  const record = row.record as AnySyncRecord & { leadId?: string; domain?: string | null; creditCode?: string | null };
+  const record = row.record as AnySyncRecord & { leadId?: string; domain?: string | null; otherDomains?: string[]; creditCode?: string | null };
   await db.query(
-    `INSERT INTO records (id, team_id, kind, body, authors, change_no, owner_id, lead_id, domain, credit_code, deleted, deleted_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $11 THEN $12::timestamptz END)
+    `INSERT INTO records (id, team_id, kind, body, authors, change_no, owner_id, lead_id, company_keys, deleted, deleted_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, CASE WHEN $10 THEN $11::timestamptz END)
      ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, authors = EXCLUDED.authors, change_no = EXCLUDED.change_no,
-       owner_id = EXCLUDED.owner_id, lead_id = EXCLUDED.lead_id, domain = EXCLUDED.domain, credit_code = EXCLUDED.credit_code,
+       owner_id = EXCLUDED.owner_id, lead_id = EXCLUDED.lead_id, company_keys = EXCLUDED.company_keys,
        deleted = EXCLUDED.deleted, deleted_at = CASE WHEN EXCLUDED.deleted THEN COALESCE(records.deleted_at, EXCLUDED.deleted_at) END`,
     [
       row.id,
@@ -63,8 +70,7 @@ export async function saveRecord(db: Queryable, row: RecordRow, nowIso: string):
       row.changeNo,
       record.ownerId,
       record.leadId ?? null,
-      row.table === 'leads' ? (record.domain ?? null) : null,
-      row.table === 'leads' ? (record.creditCode ?? null) : null,
+      row.table === 'leads' ? companyKeys(record) : [],
       record.deletedAt !== null,
       nowIso,
     ],
