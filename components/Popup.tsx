@@ -48,7 +48,7 @@ export function Popup() {
       </header>
       <ErrorNote error={error ?? cardError} t={t} />
       <section aria-label={t('popupThisSite')} className="rounded border border-gray-200 p-2" data-testid="site-lead">
-        <h2 className="mb-1 text-xs font-medium uppercase text-gray-500">{focusLeadId ? t('fieldName') : t('popupThisSite')}</h2>
+        <h2 className="mb-1 text-xs font-medium uppercase text-gray-500">{focusLeadId ? t('popupLead') : t('popupThisSite')}</h2>
         <RenderGuard fallback={t('popupCannotShow')}>
           {card ? (
             <LeadCardView card={card} now={now} t={t} onChanged={changed} onError={setError} onOpenSidebar={tab && !focusLeadId ? () => void openSidebar() : undefined} />

@@ -15,6 +15,8 @@ export function useLeadCard(target: CardTarget) {
       setCard(answer.data.card);
       setError(null);
     } else {
+      // Unknown, not "no lead": the error says why.
+      setCard(undefined);
       setError(answer.error);
     }
     // `key` stands for `target`, which is a new object on every render.

@@ -270,6 +270,7 @@ export const en = {
   tierChange_override: '{from} → {to} by {by}: {reason}',
   tierChange_override_cleared: '{from} → {to}: override lifted by {by}',
   popupStageHistory: 'Stage history',
+  popupLead: 'Lead',
   popupLeadNotFound: 'That lead no longer exists.',
   popupCannotShow: 'This part of Sidecar could not be shown. Close the popup and open it again.',
   reminderTitle: 'Sidecar: {lead}',

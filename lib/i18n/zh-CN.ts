@@ -270,6 +270,7 @@ export const zhCN: Messages = {
   tierChange_override: '{from} → {to}，{by}：{reason}',
   tierChange_override_cleared: '{from} → {to}：{by} 取消了调整',
   popupStageHistory: '阶段记录',
+  popupLead: '线索',
   popupLeadNotFound: '该线索已不存在。',
   popupCannotShow: 'Sidecar 的这一部分无法显示，请关闭弹窗后重新打开。',
   reminderTitle: 'Sidecar：{lead}',
