@@ -1,6 +1,6 @@
 import { LeadStoreError, StoreErrorCode, logTouch, overdueFollowUps } from '../db';
 import { type AgendaItem, ErrorCode, type Handlers, SidecarError } from '../messaging';
-import { TaskKind, taskFromDraft } from '../playbook';
+import { TaskKind, taskFromDraft, type TaskDraft } from '../playbook';
 import { applyTierOverride, clearTierOverride } from '../score';
 import type { LeadTracker } from './lead-tracker';
 
@@ -63,7 +63,7 @@ export function playbookHandlers(tracker: LeadTracker | null, repName: () => Pro
     'task.accept': async ({ draft, edits }) => {
       const t = need();
       const lead = await liveLead(t, draft.leadId);
-      const fields = taskFromDraft(draft, edits);
+      const fields = taskFromDraft(draft, { ...edits, remindAt: edits.remindAt === undefined ? movedReminder(draft, edits.dueAt, t.now()) : edits.remindAt });
       if (!fields.ok) throw new SidecarError(ErrorCode.InvalidMessage, fields.error.message);
       const task = await t.tasks.add({ ...fields.data, kind: draft.kind }, lead.ownerId, lead.teamId);
       await onTasksChanged();
@@ -82,6 +82,16 @@ export function playbookHandlers(tracker: LeadTracker | null, repName: () => Pro
     },
     'agenda.overdue': async ({ limit }) => ({ items: await overdueAgenda(need(), limit) }),
   };
+}
+
+/**
+ * A task the rep moved keeps its reminder as long before it as the playbook put it (never in the past), so a
+ * follow-up pushed to tomorrow does not remind today.
+ */
+function movedReminder(draft: TaskDraft, dueAt: string | undefined, now: Date): string {
+  if (dueAt === undefined || dueAt === draft.dueAt) return draft.remindAt;
+  const ahead = Date.parse(draft.dueAt) - Date.parse(draft.remindAt);
+  return new Date(Math.max(Date.parse(dueAt) - ahead, now.getTime())).toISOString();
 }
 
 /** Overdue open tasks and leads past their next follow-up, the longest overdue first. */

@@ -46,6 +46,19 @@ describe('tasks the playbook proposes and the rep accepts', () => {
     expect(again.card.tasks.map((t) => t.id)).toEqual([task.id]);
   });
 
+  it('a proposal moved to another time keeps its reminder as far ahead, never in the past', async () => {
+    const bg = playbookBackground('2026-11-23T02:00:00.000Z');
+    const lead = await savedLead(bg);
+    const { card } = await bg.send<{ card: LeadCard }>('lead.card', { leadId: lead.id });
+    const draft = card.proposals[0]!;
+    // C: first contact due at 02:00 tomorrow, reminded 30 minutes before.
+    expect([draft.dueAt, draft.remindAt]).toEqual(['2026-11-24T02:00:00.000Z', '2026-11-24T01:30:00.000Z']);
+    const later = await bg.send<{ task: Task }>('task.accept', { draft, edits: { title: 'Call', dueAt: '2026-11-25T09:00:00.000Z' } });
+    expect(later.task.remindAt).toBe('2026-11-25T08:30:00.000Z');
+    const sooner = await bg.send<{ task: Task }>('task.accept', { draft, edits: { title: 'Call now', dueAt: '2026-11-23T02:10:00.000Z' } });
+    expect(sooner.task.remindAt).toBe('2026-11-23T02:00:00.000Z');
+  });
+
   it('refuses a task accepted without a title, storing nothing', async () => {
     const bg = playbookBackground();
     const lead = await savedLead(bg);
