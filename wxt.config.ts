@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 // The e2e build differs from the store build in one way: it may script plain-http test pages (served from
 // 127.0.0.1 under their real host names), because automation cannot click the toolbar icon that grants activeTab.
 const e2e = process.env.SIDECAR_E2E === '1';
+const WEBMAIL_HOSTS = ['https://mail.google.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -15,7 +16,8 @@ export default defineConfig({
     default_locale: 'en',
     // Least privilege: no host access at install; pages are scripted only after a user gesture.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms', 'notifications', ...(e2e ? ['tabs'] : [])],
-    host_permissions: e2e ? ['http://*/*'] : [],
+    // Webmail only (issue #5): the webmail content script reads Gmail and Outlook on the web, nothing else.
+    host_permissions: [...(e2e ? ['http://*/*'] : []), ...WEBMAIL_HOSTS],
     // The toolbar badge is an opt-in: `tabs` (to read the URL of the tab in view) is asked for only when the rep
     // turns it on in the options. The e2e build holds it from the start: automation cannot answer the prompt.
     ...(e2e ? {} : { optional_permissions: ['tabs'] }),

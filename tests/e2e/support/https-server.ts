@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, findChromium } from '../../../scripts/find-chromium.mjs';
+import { WAIT_MS, type SidecarBrowser } from './browser';
+import { EXTENSION_DIR } from './paths';
+
+/** The webmail hosts the test pages are served under (the certificate names them). */
+export const WEBMAIL_TEST_HOSTS = ['mail.google.com', 'outlook.office.com'] as const;
+
+export interface HttpsPageServer {
+  port: number;
+  /** Serves `html` at https://host/path (the hash of a URL never reaches a server). */
+  add(url: string, html: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A local HTTPS server for pages that must be served under a webmail's own https origin (content scripts are
+ * declared for https://mail.google.com/*). Its certificate is self-signed, made at test time with openssl into a
+ * temporary directory and removed on close; Chromium is told to accept it (--ignore-certificate-errors).
+ * Pages carry Gmail's own Trusted Types policy, so the content script is tested under it.
+ */
+export async function startHttpsPageServer(): Promise<HttpsPageServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'sidecar-tls-'));
+  const [keyPath, certPath] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '1',
+    '-subj', '/CN=mail.google.com', '-addext', `subjectAltName=${WEBMAIL_TEST_HOSTS.map((h) => `DNS:${h}`).join(',')}`,
+  ], { stdio: 'pipe' });
+  const pages = new Map<string, Buffer>();
+  const keyOf = (host: string, path: string) => `${host.toLowerCase().replace(/:\d+$/, '')}${path}`;
+  const server: Server = createServer({ key: await readFile(keyPath), cert: await readFile(certPath) }, (request, response) => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const page = pages.get(keyOf(request.headers.host ?? '', path));
+    if (!page) {
+      response.writeHead(404, { 'content-type': 'text/plain', connection: 'close' });
+      response.end('not a test page');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': page.length,
+      'cache-control': 'no-store',
+      // Gmail has required Trusted Types since 2024 (shared/webmail-dom.md): the panel must work under it.
+      'content-security-policy': "require-trusted-types-for 'script'",
+    });
+    response.end(page);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    add(url, html) {
+      const parsed = new URL(url);
+      pages.set(keyOf(parsed.host, parsed.pathname), Buffer.from(html, 'utf8'));
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const isOurWorker = (url: string) => url.startsWith('chrome-extension://') && url.endsWith('/background.js');
+
+/** Launches Chromium with the e2e build, the webmail hosts resolved to the local HTTPS server and its certificate accepted. */
+export async function launchWebmailSidecar(userDataDir: string, httpsPort: number): Promise<SidecarBrowser> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...CHROMIUM_FLAGS,
+      `--host-resolver-rules=${WEBMAIL_TEST_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${httpsPort}`).join(', ')}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  context.setDefaultTimeout(WAIT_MS);
+  try {
+    const serviceWorker = async () =>
+      context.serviceWorkers().find((w) => isOurWorker(w.url())) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => isOurWorker(w.url()), timeout: WAIT_MS }));
+    const extensionId = new URL((await serviceWorker()).url()).host;
+    return {
+      context,
+      extensionId,
+      userDataDir,
+      serviceWorker,
+      async openExtensionPage(path) {
+        const page = await context.newPage();
+        await page.goto(`chrome-extension://${extensionId}/${path}`);
+        return page;
+      },
+      close: () => context.close(),
+    };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { makeUserDataDir, removeUserDataDir, sendRaw, WAIT_MS, type SidecarBrowser } from './support/browser';
+import { launchWebmailSidecar, startHttpsPageServer, type HttpsPageServer } from './support/https-server';
+import { ARTIFACTS_DIR } from './support/paths';
+import { fixtureHtml, URLS } from '../lib/webmail/load-fixture';
+
+let server: HttpsPageServer;
+let userDataDir: string;
+let browser: SidecarBrowser | undefined;
+
+/** The lead of the customer's company, saved before the thread is opened (as a clip of its website would). */
+const ACME_CAPTURE = {
+  url: 'https://www.acme-gmbh.de/',
+  title: 'Acme GmbH',
+  domain: 'acme-gmbh.de',
+  fields: { name: { value: 'Acme GmbH', source: 'json-ld', snippet: 'Acme GmbH', confidence: 0.95 }, emails: [], phones: [], people: [], addresses: [], social: [] },
+  warnings: [],
+};
+
+beforeAll(async () => {
+  server = await startHttpsPageServer();
+  server.add(URLS.gmailThread, fixtureHtml('gmail-thread.html'));
+  userDataDir = await makeUserDataDir();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (userDataDir) await removeUserDataDir(userDataDir);
+});
+
+const panel = (page: Page) => page.locator('sidecar-webmail');
+
+/** Opens the thread, waits for the panel to show the lead, and logs the newest email in two clicks. */
+async function logFromPanel(page: Page, leadId: string): Promise<string> {
+  const card = panel(page).locator(`[data-testid="webmail-company"][data-lead-id="${leadId}"]`);
+  await card.waitFor({ timeout: WAIT_MS });
+  await card.getByTestId('log-email').click();
+  await panel(page).getByTestId('save-email-log').click();
+  const status = panel(page).getByTestId('webmail-status');
+  await status.waitFor({ timeout: WAIT_MS });
+  return status.innerText();
+}
+
+/** The live activities in the extension's IndexedDB, read in the service worker (the only context that opens it). */
+async function storedActivities(b: SidecarBrowser): Promise<Array<{ leadId: string; externalKey: string | null; subject: string | null; direction: string }>> {
+  const sw = await b.serviceWorker();
+  return sw.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('sidecar');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('activities').objectStore('activities').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve((request.result as Array<{ deletedAt: string | null }>).filter((a) => !a.deletedAt));
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+describe('webmail in Chromium', () => {
+  test('a Gmail thread served under mail.google.com: the panel shows the lead, logging it twice (and after a reload, and from a second tab) stores one activity', async () => {
+    browser = await launchWebmailSidecar(userDataDir, server.port);
+    const options = await browser.openExtensionPage('options.html');
+    const saved = (await sendRaw(options, { type: 'clip.save', data: { capture: ACME_CAPTURE, edits: {} } })) as { ok: boolean; data: { lead: { id: string } } };
+    expect(saved.ok).toBe(true);
+    const leadId = saved.data.lead.id;
+
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(URLS.gmailThread, { waitUntil: 'domcontentloaded' });
+    const card = panel(page).locator(`[data-testid="webmail-company"][data-lead-id="${leadId}"]`);
+    await card.waitFor({ timeout: WAIT_MS });
+    // The rep's own domain is not a company; the customer's is, with its lead's tier and stage.
+    expect(await panel(page).getByTestId('webmail-company').count()).toBe(1);
+    expect(await card.getAttribute('data-domain')).toBe('acme-gmbh.de');
+    expect(await card.innerText()).toContain('Acme GmbH');
+
+    expect(await logFromPanel(page, leadId)).toBe('Logged on Acme GmbH.');
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    expect(await logFromPanel(page, leadId)).toBe('Already logged on Acme GmbH: nothing was added.');
+
+    const second = await browser.context.newPage();
+    await second.goto(URLS.gmailThread, { waitUntil: 'domcontentloaded' });
+    expect(await logFromPanel(second, leadId)).toBe('Already logged on Acme GmbH: nothing was added.');
+
+    const activities = await storedActivities(browser);
+    expect(activities).toHaveLength(1);
+    expect(activities[0]).toMatchObject({ leadId, direction: 'inbound', subject: 'Quote for 200 rack servers 🖥️', externalKey: expect.stringMatching(/^email:v1:gmail:/) });
+    // The logged email is now among the lead's last touches in the panel.
+    expect(await card.getByTestId('last-touches').innerText()).toContain('Quote for 200 rack servers');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'webmail-panel.png') });
+    expect(page.url().startsWith('https://mail.google.com/')).toBe(true);
+    expect(errors.filter((e) => /TrustedHTML|Trusted Type/i.test(e))).toEqual([]);
+  });
+});
