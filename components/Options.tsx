@@ -6,6 +6,7 @@ import { Field, inputClass } from './Field';
 import { TeamPlaybookSettings } from './team/TeamPlaybookSettings';
 import { ToolbarBadgeOption } from './ToolbarBadgeOption';
 import { useTranslate } from './use-translate';
+import { WebmailOptions } from './WebmailOptions';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', zh_CN: '简体中文' };
 /** The playbook's own example (shared/domain.md §7), shown as it would be saved. */
@@ -84,6 +85,7 @@ export function Options() {
         </div>
       </form>
       <TeamPlaybookSettings />
+      <WebmailOptions />
     </main>
   );
 }
