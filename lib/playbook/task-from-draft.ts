@@ -25,6 +25,8 @@ export function taskFromDraft(draft: TaskDraft, edits: TaskEdits): RuleResult<Ta
     priority: edits.priority ?? draft.priority,
     status: 'open',
     activityId: draft.activityId,
+    // The kind travels with the task, so that the playbook does not propose it again and a touch completes it.
+    kind: draft.kind,
   });
   return parsed.success ? { ok: true, data: parsed.data } : refused(RuleErrorCode.InvalidTask, 'The task is not valid', parsed.error);
 }

@@ -127,7 +127,7 @@ describe('accepting a proposed task', () => {
     const accepted = taskFromDraft(draft!, { title: '首次联系 Acme Robotics', dueAt: '2026-11-23T03:30:00.000Z', assigneeId: 'rep-1' });
     expect(accepted).toEqual({
       ok: true,
-      data: { leadId: draft!.leadId, title: '首次联系 Acme Robotics', dueAt: '2026-11-23T03:30:00.000Z', remindAt: '2026-11-23T02:30:00.000Z', assigneeId: 'rep-1', priority: 'urgent_important', status: 'open', activityId: null },
+      data: { leadId: draft!.leadId, title: '首次联系 Acme Robotics', dueAt: '2026-11-23T03:30:00.000Z', remindAt: '2026-11-23T02:30:00.000Z', assigneeId: 'rep-1', priority: 'urgent_important', status: 'open', activityId: null, kind: draft!.kind, notifiedAt: null },
     });
     if (accepted.ok) expect(Task.pick({ title: true, dueAt: true, priority: true }).safeParse(accepted.data).success).toBe(true);
   });
