@@ -1,5 +1,7 @@
-// `npm start`: builds the extension for Chrome/Chromium and Firefox and says how to load it.
-import { execFileSync } from 'node:child_process';
+// `npm start`: builds the extension for Chrome/Chromium and Firefox, says how to load it, then runs the team
+// server on 127.0.0.1 (embedded database in server/data, or PostgreSQL when DATABASE_URL is set) until Ctrl-C.
+// SIDECAR_NO_SERVER=1 builds only.
+import { execFileSync, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const run = (args) => execFileSync('npx', ['wxt', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -24,5 +26,13 @@ Sidecar is built.
   Or try it in a throwaway Chromium profile:
     chromium --user-data-dir=$(mktemp -d) --load-extension=${chrome} https://www.example-company.com/
 
-Leads are kept in the browser (IndexedDB). The team backend arrives with issue #6.
+Leads are kept in the browser (IndexedDB) and, once you sign in to a team server in Sidecar's options,
+shared with your team.
 `);
+
+if (process.env.SIDECAR_NO_SERVER !== '1') {
+  console.log('Starting the team server (Ctrl-C stops it)…');
+  const server = spawn('npx', ['tsx', 'server/cli.ts', 'start'], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
+}
