@@ -13,6 +13,7 @@
 //
 // Options: --iterations=15 --warmup=2 (per corpus page; the generated pages take fewer)
 //          --only=<text> (only the pages whose name contains it, for trying things out)
+//          --calibrate (only prints Readability's cost by the elements it is given, for READABILITY_LIMITS)
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -137,13 +138,18 @@ function isUtf8(bytes) {
 // ---------------------------------------------------------------------------------------------------------
 // Running a page
 
-async function measurePage(context, origin, index, page, options) {
+function measurePage(context, origin, index, page, options) {
+  return inPage(context, origin, index, (o) => globalThis.sidecarExtractBench.run(o), { url: page.url, ...options });
+}
+
+/** Loads served page `index` in a new tab, adds the bundle and runs `fn(argument)` in it. */
+async function inPage(context, origin, index, fn, argument) {
   const tab = await context.newPage();
   try {
-    tab.on('pageerror', (error) => say(`${page.name}: page error: ${error.message}`));
+    tab.on('pageerror', (error) => say(`page ${index}: page error: ${error.message}`));
     await tab.goto(`${origin}/page/${index}`, { waitUntil: 'load', timeout: 60_000 });
     await tab.addScriptTag({ url: `${origin}/bench.js` });
-    return await tab.evaluate((o) => globalThis.sidecarExtractBench.run(o), { url: page.url, ...options });
+    return await tab.evaluate(fn, argument);
   } finally {
     await tab.close();
   }
@@ -254,6 +260,13 @@ async function main() {
     const context = await browser.newContext();
     environment = { loadAverageBeforeStart: loadAtStart, chromium: browser.version(), cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version };
 
+    if (args.calibrate === 'true') {
+      for (const page of [large, ...corpus.filter((p) => /95599|163\.com|webstruct-business-31\./.test(p.name))]) {
+        const rows = await inPage(context, origin, served.indexOf(page), (o) => globalThis.sidecarExtractBench.calibrate(o), { url: page.url, caps: [250, 500, 1000, 2000, 2500, 4000, 6000], runs: 7 });
+        console.log(`${page.name}: ${rows.map((r) => `${r.maxElements} elements ${r.medianMs} ms`).join(', ')}`);
+      }
+      return;
+    }
     say(`${corpus.length} corpus pages, ${warmup} warm-up + ${iterations} timed runs each`);
     for (const [index, page] of corpus.entries()) {
       if (!selected(page)) continue;

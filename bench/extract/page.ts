@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { extractCompany } from '../../lib/capture';
+import { READABILITY_LIMITS, readMainText } from '../../lib/capture/main-text';
 
 export interface RunOptions {
   /** The address the page was saved from: it decides the domain, as in the content script. */
@@ -33,7 +34,8 @@ export function run({ url, iterations, warmup, baselineRuns }: RunOptions): RunR
   for (let i = 0; i < warmup + iterations; i++) {
     // Alternate which runs first so neither always gets the warmer caches.
     const extractFirst = i % 2 === 0;
-    const withBaseline = i < warmup ? i === 0 : i - warmup < baselineRuns;
+    // Readability alone once during warm-up (when it is timed often enough to need it), then baselineRuns times.
+    const withBaseline = i < warmup ? i === 0 && baselineRuns >= 3 : i - warmup < baselineRuns;
     let extractMs = 0;
     let readabilityMs = 0;
     if (extractFirst) extractMs = timeExtract();
@@ -75,4 +77,21 @@ function timeReadability(): number {
 /** Chromium's version, for the results file. */
 export function browserVersion(): string {
   return /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1] ?? navigator.userAgent;
+}
+
+/**
+ * Readability's cost by the number of elements it is given (READABILITY_LIMITS.maxElements), on the loaded
+ * page: `node bench/extract.mjs --calibrate` prints it, to choose that limit.
+ */
+export function calibrate({ url, caps, runs }: { url: string; caps: number[]; runs: number }): Array<{ maxElements: number; medianMs: number }> {
+  return caps.map((maxElements) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const started = performance.now();
+      readMainText(document, url, [], { ...READABILITY_LIMITS, maxElements });
+      if (i > 0) times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return { maxElements, medianMs: Number(times[times.length >> 1]!.toFixed(2)) };
+  });
 }

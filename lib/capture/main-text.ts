@@ -4,22 +4,24 @@ import type { TextEvidence } from '../schema';
 /** CompanyCapture.mainText's bound. */
 const MAIN_TEXT_LIMIT = 20_000;
 
-/** How much of a page Readability may be given; past these the capture would stall the tab it runs in. */
+/** How much of a page Readability is given; beyond these the capture would stall the tab it runs in. */
 export interface ReadabilityLimits {
-  /** Elements left once navigation, scripts, forms and the like are set aside. */
+  /** Elements copied, once navigation, scripts, forms and the like are set aside. */
   maxElements: number;
-  /** Readability walks each paragraph's ancestors: a page nested thousands deep would take seconds. */
+  /** Readability walks each paragraph's ancestors: content nested deeper than this is not copied. */
   maxDepth: number;
-  /** Characters of text in what is left. */
+  /** Characters of text copied. */
   maxChars: number;
 }
 
 /**
- * Measured in headless Chromium on the corpus and on generated pages (bench/extract.mjs): one Readability pass
- * costs about 0.01 ms per element left, so 6,000 elements keep it near 50 ms at worst; the depth bound keeps a
- * page nested 5,000 deep (4 s in Readability alone) out.
+ * Readability's cost grows with the elements it is given: measured in headless Chromium with
+ * `node bench/extract.mjs --calibrate`, 1,000 elements took 25-50 ms and 2,000 took 80-130 ms on the shared
+ * 2-core machine under load (a third to half of that when idle). 1,500 keeps Readability within the capture's
+ * 50 ms budget on a typical page while still holding a company page's introduction, which comes first. A page
+ * nested 5,000 deep takes Readability alone seconds; 400 levels are more than any real page uses.
  */
-export const READABILITY_LIMITS: ReadabilityLimits = { maxElements: 6_000, maxDepth: 400, maxChars: 1_000_000 };
+export const READABILITY_LIMITS: ReadabilityLimits = { maxElements: 1_500, maxDepth: 400, maxChars: 300_000 };
 
 /**
  * Set aside before Readability runs: it drops them itself (or scores them as boilerplate), so they only cost
@@ -29,8 +31,6 @@ const LEFT_OUT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CAN
 const DESCRIPTION_LIMIT = 300;
 /** Banners that come first in a page's text and read as prose without describing anyone. */
 const NOTICE = /cookie|javascript|browser|浏览器|隐私政策/i;
-const TOO_LARGE = 'The page is too large to read its main text in time; the description was taken from its first paragraph.';
-const TOO_LARGE_NO_TEXT = 'The page is too large to read its main text in time; the description was left empty.';
 
 export interface MainText {
   description?: TextEvidence;
@@ -40,21 +40,15 @@ export interface MainText {
 
 /**
  * The page's main text and a description from Mozilla Readability, for pages whose own metadata has no
- * description. Readability gets a lean copy of the page's content (its <main> when it has one, without
- * navigation, scripts and forms), so the live page is never touched and the work stays bounded; a page whose
- * content is still too large is not given to it, and the description then comes from the first paragraph of
- * `pageLines` (the page's visible text) instead.
+ * description. Readability gets a lean copy of the page's content (its <main> when it marks one, without
+ * navigation, scripts and forms), so the live page is never touched; on a large page the copy holds only its
+ * first part (READABILITY_LIMITS), so the time it takes is bounded whatever the page. When Readability finds no
+ * describing paragraph in such a cut copy, the first one in `pageLines` (the page's visible text) is used.
  */
 export function readMainText(doc: Document, baseUrl: string, pageLines: readonly string[] = [], limits: ReadabilityLimits = READABILITY_LIMITS): MainText {
   const root = contentRoot(doc);
   if (!root) return { warnings: [] };
-  const copy = leanCopy(doc, root, baseUrl, limits);
-  if (!copy) {
-    const first = describingParagraph(pageLines.filter((line) => !NOTICE.test(line)));
-    if (!first) return { warnings: [TOO_LARGE_NO_TEXT] };
-    const value = shorten(first);
-    return { description: { value, source: 'text', snippet: value, confidence: 0.35 }, warnings: [TOO_LARGE] };
-  }
+  const { copy, cut } = leanCopy(doc, root, baseUrl, limits);
   let article: ReturnType<Readability['parse']>;
   try {
     // One pass only: below its character threshold Readability retries up to three times, re-parsing the
@@ -63,14 +57,11 @@ export function readMainText(doc: Document, baseUrl: string, pageLines: readonly
   } catch {
     return { warnings: ["The page's main text could not be read."] };
   }
-  const mainText = tidy(article?.textContent ?? '').slice(0, MAIN_TEXT_LIMIT);
-  if (!mainText) return { warnings: [] };
-  const excerpt = describingParagraph([tidy(article?.excerpt ?? '').replace(/\n+/g, ' '), ...mainText.split('\n')]);
-  return {
-    description: excerpt ? { value: shorten(excerpt), source: 'readability', snippet: shorten(excerpt), confidence: 0.5 } : undefined,
-    mainText,
-    warnings: [],
-  };
+  const mainText = tidy(article?.textContent ?? '').slice(0, MAIN_TEXT_LIMIT) || undefined;
+  const excerpt = mainText ? describingParagraph([tidy(article?.excerpt ?? '').replace(/\n+/g, ' '), ...mainText.split('\n')]) : undefined;
+  if (excerpt) return { description: { value: shorten(excerpt), source: 'readability', snippet: shorten(excerpt), confidence: 0.5 }, mainText, warnings: [] };
+  const first = cut ? describingParagraph(pageLines) : undefined;
+  return { description: first ? { value: shorten(first), source: 'text', snippet: shorten(first), confidence: 0.35 } : undefined, mainText, warnings: [] };
 }
 
 /** The page's own main region when it marks exactly one, else its body. */
@@ -82,56 +73,67 @@ function contentRoot(doc: Document): Element | null {
 
 /**
  * A new document holding the page's title, a <base href> (so that links resolve: a copy made outside the
- * browser has no URL of its own) and a copy of `root` without the LEFT_OUT elements; null when what is left
- * passes the limits. Measures first, without recursion and stopping as soon as a limit is passed, so a 10 MB
- * page costs a walk over its first few thousand elements and nothing is copied in vain.
+ * browser has no URL of its own) and a copy of `root` in document order without the LEFT_OUT elements, up to
+ * the limits (`cut` says whether it stopped early). Copies without recursion.
  */
-function leanCopy(doc: Document, root: Element, baseUrl: string, limits: ReadabilityLimits): Document | null {
-  if (!withinLimits(root, limits)) return null;
+function leanCopy(doc: Document, root: Element, baseUrl: string, limits: ReadabilityLimits): { copy: Document; cut: boolean } {
   const copy = doc.cloneNode(false) as Document;
   const html = copy.appendChild(copy.createElement('html'));
   const head = html.appendChild(copy.createElement('head'));
   const base = head.appendChild(copy.createElement('base'));
   base.setAttribute('href', doc.querySelector('base[href]')?.getAttribute('href') ?? baseUrl);
+  // A byline from the metadata stops Readability from testing every element's whole text as a byline
+  // (a quarter of its time on portal pages); the byline is not used.
+  const author = head.appendChild(copy.createElement('meta'));
+  author.setAttribute('name', 'author');
+  author.setAttribute('content', '-');
   const title = doc.querySelector('title');
   if (title) head.appendChild(title.cloneNode(true));
   const body = html.appendChild(copy.createElement('body'));
-  const stack: Array<[Node, Node]> = [[root, body]];
-  while (stack.length > 0) {
-    const [source, target] = stack.pop()!;
-    for (let child = source.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) target.appendChild(child.cloneNode(false));
-      else if (child.nodeType === 1 && !LEFT_OUT.has((child as Element).tagName.toUpperCase())) stack.push([child, target.appendChild(child.cloneNode(false))]);
-    }
-  }
-  return copy;
-}
-
-function withinLimits(root: Element, limits: ReadabilityLimits): boolean {
   let elements = 0;
   let chars = 0;
-  const stack: Array<[Node, number]> = [[root, 0]];
+  let cut = false;
+  // Depth first in document order, so that a cut keeps the start of the page.
+  const stack: Array<[Node, Node, number]> = [];
+  const pushChildren = (source: Node, target: Node, depth: number) => {
+    const children: Node[] = [];
+    for (let child = source.firstChild; child; child = child.nextSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, target, depth]);
+  };
+  pushChildren(root, body, 1);
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        chars += child.nodeValue?.length ?? 0;
-        if (chars > limits.maxChars) return false;
-      } else if (child.nodeType === 1 && !LEFT_OUT.has((child as Element).tagName.toUpperCase())) {
-        if (++elements > limits.maxElements || depth + 1 > limits.maxDepth) return false;
-        stack.push([child, depth + 1]);
+    const [node, parent, depth] = stack.pop()!;
+    if (node.nodeType === 3) {
+      chars += node.nodeValue?.length ?? 0;
+      if (chars > limits.maxChars) {
+        cut = true;
+        break;
       }
+      parent.appendChild(node.cloneNode(false));
+    } else if (node.nodeType === 1 && !LEFT_OUT.has((node as Element).tagName.toUpperCase())) {
+      if (depth > limits.maxDepth) {
+        cut = true;
+        continue;
+      }
+      if (++elements > limits.maxElements) {
+        cut = true;
+        break;
+      }
+      pushChildren(node, parent.appendChild(node.cloneNode(false)), depth + 1);
     }
   }
-  return true;
+  return { copy, cut };
 }
 
 /**
- * The first paragraph that reads as prose: a dozen words, or thirty Chinese characters. Readability's own
- * excerpt is the article's first paragraph, which on company pages is often a notice or an address line.
+ * The first paragraph that reads as prose: a dozen words, or thirty Chinese characters, and not a cookie or
+ * browser notice. Readability's own excerpt is the article's first paragraph, which on company pages is often
+ * a notice or an address line.
  */
-function describingParagraph(paragraphs: string[]): string | undefined {
-  return paragraphs.slice(0, 200).find((paragraph) => paragraph.split(' ').length >= 12 || (paragraph.match(/\p{Script=Han}/gu)?.length ?? 0) >= 30);
+function describingParagraph(paragraphs: readonly string[]): string | undefined {
+  return paragraphs
+    .slice(0, 200)
+    .find((paragraph) => (paragraph.split(' ').length >= 12 || (paragraph.match(/\p{Script=Han}/gu)?.length ?? 0) >= 30) && !NOTICE.test(paragraph));
 }
 
 /** Lines trimmed and their inner runs of spaces collapsed; at most one blank line between paragraphs. */
