@@ -93,11 +93,11 @@ export function WebmailPanel({ read, account }: { read: ThreadRead | null; accou
   }
 
   async function createLead(company: WebmailCompany) {
-    const source = senderOf(read, company);
-    if (!source) return;
+    const candidates = candidatesOf(read, company);
+    if (candidates.length === 0) return;
     setBusy(true);
     setError(null);
-    const answer = await sendMessage('webmail.createLead', { domain: company.domain, person: source.person, bodyText: source.bodyText, account });
+    const answer = await sendMessage('webmail.createLead', { domain: company.domain, candidates, account });
     setBusy(false);
     if (!answer.ok) return setError(answer.error);
     await load();
@@ -144,7 +144,7 @@ export function WebmailPanel({ read, account }: { read: ThreadRead | null; accou
                   loggedHere={company.match !== null && company.match.lead.id === loggedLeadId}
                   busy={busy || target === null}
                   onLog={(leadId) => setFormLeadId(leadId)}
-                  onCreateLead={senderOf(read, company) ? () => void createLead(company) : null}
+                  onCreateLead={candidatesOf(read, company).length > 0 ? () => void createLead(company) : null}
                   t={t}
                 />
                 {target && formLeadId && company.match?.lead.id === formLeadId ? (
@@ -167,14 +167,14 @@ function uniqueLeads(companies: readonly WebmailCompany[]): Lead[] {
   return [...seen.values()];
 }
 
-/** The company's newest sender on the thread and their text (for the signature); else its first person. */
-function senderOf(read: ThreadRead | null, company: WebmailCompany): { person: MailAddress; bodyText: string } | null {
+/** The company's newest messages on the thread (sender and text, for the signature); else its first person. */
+function candidatesOf(read: ThreadRead | null, company: WebmailCompany): Array<{ person: MailAddress; bodyText: string }> {
   const addresses = new Set(company.people.map((p) => p.address));
   if (read?.status === 'ok') {
-    const message = [...read.thread.messages].reverse().find((m) => addresses.has(m.sender.address));
-    if (message) return { person: message.sender, bodyText: message.bodyText };
+    const messages = [...read.thread.messages].reverse().filter((m) => addresses.has(m.sender.address)).slice(0, 5);
+    if (messages.length > 0) return messages.map((m) => ({ person: m.sender, bodyText: m.bodyText }));
   }
   const person = company.people[0];
-  if (!person) return null;
-  return { person, bodyText: read?.status === 'unreadable' ? (read.partial.bodyText ?? '') : '' };
+  if (!person) return [];
+  return [{ person, bodyText: read?.status === 'unreadable' ? (read.partial.bodyText ?? '') : '' }];
 }

@@ -19,6 +19,7 @@ import {
   type EmailActivityDraft,
   type MailAddress,
   type OwnIdentity,
+  type ParsedSignature,
   type UnreadableReason,
   type Webmail,
 } from '../webmail';
@@ -206,19 +207,27 @@ export function webmailHandlers(deps: WebmailHandlerDeps): WebmailHandlers {
       return logOnLead(t, lead, withEdits(manual, lead, edits), edits);
     },
 
-    'webmail.createLead': async ({ domain, person, bodyText, account }, sender) => {
+    'webmail.createLead': async ({ domain, candidates, account }, sender) => {
       trustSender(sender);
       const t = need();
       const { privacy, ...settings } = await webmailSettings();
       const key = domain.toLowerCase();
-      if (domainOfAddress(person.address) !== key) throw new SidecarError(ErrorCode.InvalidMessage, `${person.address} is not an address at ${key}.`);
-      if (neverLogTest(privacy.neverLog)(person.address)) throw new SidecarError(ErrorCode.InvalidMessage, 'This sender is on your never-log list.');
-      const { domains, leftOut } = companyDomains([person], ownIdentity(account, settings));
+      const neverLog = neverLogTest(privacy.neverLog);
+      for (const { person } of candidates) {
+        if (domainOfAddress(person.address) !== key) throw new SidecarError(ErrorCode.InvalidMessage, `${person.address} is not an address at ${key}.`);
+        if (neverLog(person.address)) throw new SidecarError(ErrorCode.InvalidMessage, `${person.address} is on your never-log list.`);
+      }
+      const { domains, leftOut } = companyDomains(candidates.map((c) => c.person), ownIdentity(account, settings));
       if (domains.length === 0) {
         const reason = leftOut[0]?.reason ?? 'no-domain';
         throw new SidecarError(ErrorCode.InvalidMessage, LEFT_OUT_MESSAGE[reason] ?? `${key} is not a company domain.`);
       }
-      const signature = parseSignature(bodyText, { senderName: person.name, senderAddress: person.address });
+      // A robot or a nameless mailbox rarely signs: the fullest signature of the company's senders names the lead.
+      const people = new Set(domains[0]!.people.map((p) => p.address));
+      const { person, signature } = candidates
+        .filter((c) => people.has(c.person.address))
+        .map((c) => ({ person: c.person, signature: parseSignature(c.bodyText, { senderName: c.person.name, senderAddress: c.person.address }) }))
+        .reduce((best, next) => (signatureWeight(next.signature) > signatureWeight(best.signature) ? next : best));
       const rep = await deps.settings();
       try {
         const saved = await t.leads.saveClip(captureFromSignature(key, person, signature), {}, await currentOwnerId(), { maskPhones: rep.maskContactPhones });
@@ -248,6 +257,12 @@ function trustSender(sender: MessageSender): void {
     host = '';
   }
   if (!adapterForHost(host)) throw new SidecarError(ErrorCode.InvalidMessage, 'Only the webmail pages can log emails.');
+}
+
+/** How much a parsed signature says about the company and the person. */
+function signatureWeight(signature: ParsedSignature | null): number {
+  if (!signature) return 0;
+  return (signature.company ? 4 : 0) + (signature.title ? 2 : 0) + (signature.phones.length > 0 ? 1 : 0) + (signature.name ? 1 : 0);
 }
 
 function ownIdentity(account: string | null, settings: Pick<WebmailSettings, 'ownDomains'>): OwnIdentity {

@@ -86,9 +86,16 @@ export const webmailProtocol = {
     }),
     response: LogResult,
   },
-  /** Webmail: a sender whose company has no lead: the lead from the domain and the sender's signature. */
+  /**
+   * Webmail: a company with no lead: the lead from the domain and a sender's signature. The candidates are the
+   * company's newest messages on the thread (sender and text); the background reads each signature and keeps the fullest.
+   */
   'webmail.createLead': {
-    request: z.object({ domain: z.string().min(3).max(253), person: MailAddress, bodyText: z.string().max(LIMITS.bodyChars), account: AccountAddress }),
+    request: z.object({
+      domain: z.string().min(3).max(253),
+      candidates: z.array(z.object({ person: MailAddress, bodyText: z.string().max(LIMITS.bodyChars) })).min(1).max(5),
+      account: AccountAddress,
+    }),
     response: z.object({ lead: Lead }),
   },
 } as const;

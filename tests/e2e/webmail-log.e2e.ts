@@ -45,18 +45,19 @@ async function logFromPanel(page: Page, leadId: string): Promise<string> {
 }
 
 /** The live activities in the extension's IndexedDB, read in the service worker (the only context that opens it). */
-async function storedActivities(b: SidecarBrowser): Promise<Array<{ leadId: string; externalKey: string | null; subject: string | null; direction: string }>> {
+type StoredActivity = { leadId: string; externalKey: string | null; subject: string | null; direction: string; deletedAt: string | null };
+async function storedActivities(b: SidecarBrowser): Promise<StoredActivity[]> {
   const sw = await b.serviceWorker();
   return sw.evaluate(
     () =>
-      new Promise((resolve, reject) => {
+      new Promise<StoredActivity[]>((resolve, reject) => {
         const open = indexedDB.open('sidecar');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const request = open.result.transaction('activities').objectStore('activities').getAll();
           request.onsuccess = () => {
             open.result.close();
-            resolve((request.result as Array<{ deletedAt: string | null }>).filter((a) => !a.deletedAt));
+            resolve((request.result as StoredActivity[]).filter((a) => !a.deletedAt));
           };
           request.onerror = () => reject(request.error);
         };

@@ -205,7 +205,7 @@ describe('webmail: a lead from a sender’s signature', () => {
   it('creates the lead of the sender’s domain with the signature’s company, and the sender as a contact with title and phone', async () => {
     const bg = background();
     const jane = gmailThread().messages[1]!;
-    const { lead } = await bg.send<{ lead: Lead }>('webmail.createLead', { domain: 'acme-gmbh.de', person: jane.sender, bodyText: jane.bodyText, account: ACCOUNT });
+    const { lead } = await bg.send<{ lead: Lead }>('webmail.createLead', { domain: 'acme-gmbh.de', candidates: [{ person: jane.sender, bodyText: jane.bodyText }], account: ACCOUNT });
     expect(lead).toMatchObject({ domain: 'acme-gmbh.de', name: 'Acme GmbH' });
     const contacts = await bg.leads.contactsOf(lead.id);
     expect(contacts).toHaveLength(1);
@@ -217,10 +217,19 @@ describe('webmail: a lead from a sender’s signature', () => {
     expect(view.companies[0]!.match?.lead.id).toBe(lead.id);
   });
 
+  it('takes the fullest signature among the company’s newest senders (a nameless mailbox rarely signs)', async () => {
+    const bg = background();
+    const [, jane, einkauf] = gmailThread().messages;
+    const candidates = [einkauf!, jane!].map((m) => ({ person: m.sender, bodyText: m.bodyText }));
+    const { lead } = await bg.send<{ lead: Lead }>('webmail.createLead', { domain: 'acme-gmbh.de', candidates, account: ACCOUNT });
+    expect(lead.name).toBe('Acme GmbH');
+    expect((await bg.leads.contactsOf(lead.id)).map((c) => c.name)).toEqual(['Jane Doe']);
+  });
+
   it('reads a Chinese signature', async () => {
     const bg = background();
     const body = '王总您好，\n\n报价收到，我们内部讨论后回复您。\n\n此致\n张伟\n采购经理\n深圳市华瑞电子科技有限公司\n电话：0755-8888 6666\n手机：138 0013 8000';
-    const { lead } = await bg.send<{ lead: Lead }>('webmail.createLead', { domain: 'huarui.cn', person: { name: '张伟', address: 'zhangwei@huarui.cn' }, bodyText: body, account: ACCOUNT });
+    const { lead } = await bg.send<{ lead: Lead }>('webmail.createLead', { domain: 'huarui.cn', candidates: [{ person: { name: '张伟', address: 'zhangwei@huarui.cn' }, bodyText: body }], account: ACCOUNT });
     expect(lead).toMatchObject({ domain: 'huarui.cn', name: '深圳市华瑞电子科技有限公司' });
     const [contact] = await bg.leads.contactsOf(lead.id);
     expect(contact).toMatchObject({ name: '张伟', title: '采购经理' });
@@ -233,7 +242,7 @@ describe('webmail: a lead from a sender’s signature', () => {
     ['an address at another domain', { name: 'Eve', address: 'eve@other.com' }, 'acme-gmbh.de', 'not an address at'],
   ])('refuses %s and creates nothing', async (_label, person, domain, message) => {
     const bg = background();
-    const answer = await bg.raw('webmail.createLead', { domain, person, bodyText: 'Hi', account: ACCOUNT });
+    const answer = await bg.raw('webmail.createLead', { domain, candidates: [{ person, bodyText: 'Hi' }], account: ACCOUNT });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_MESSAGE', message: expect.stringContaining(message) } });
     expect(await bg.db.leads.count()).toBe(0);
   });
