@@ -5,7 +5,7 @@ import type { Mutation, PatchMutation, Redirect } from '../../lib/sync/protocol'
 import { mergeableFields, STRICT_TABLE_SCHEMAS, TABLE_SCHEMAS, type AnySyncRecord, type SyncTable } from '../../lib/sync/tables';
 import { canEditLeadOwnedBy, canSetOwner } from './permissions';
 import { describeIssues, Rejection, type PushContext } from './push-context';
-import { loadRecord, saveRecord, type RecordRow } from './record-rows';
+import type { RecordRow } from './record-rows';
 import { recordLostValues } from './conflicts';
 import { followMerges, mergeIntoSameCompany } from './same-company-merge';
 
@@ -39,7 +39,7 @@ function parsePatch(m: PatchMutation): FieldWrite {
 
 /** Loads a record only when it is the caller's team's: another team's record is as good as absent. */
 async function loadOwnTeam(ctx: PushContext, id: string): Promise<RecordRow | null> {
-  const row = await loadRecord(ctx.tx, id);
+  const row = await ctx.records.get(id);
   return row && row.teamId === ctx.caller.teamId ? row : null;
 }
 
@@ -60,7 +60,7 @@ function assertMayEdit(ctx: PushContext, ownerId: string | null, what: string): 
 export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ redirect?: Redirect }> {
   const parsed = parseMutation(m);
   parsed.write = { ...parsed.write, versions: ctx.clock.clampVersions(parsed.write.versions) };
-  let existing = await loadRecord(ctx.tx, parsed.id);
+  let existing = await ctx.records.get(parsed.id);
   if (existing && existing.teamId !== ctx.caller.teamId) throw new Rejection('not_found', `record ${parsed.id} does not exist in your team`);
   if (existing && existing.table !== parsed.table) throw new Rejection('invalid_record', `record ${parsed.id} is not in ${parsed.table}`);
   let redirect: Redirect | undefined;
@@ -104,7 +104,7 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ re
       const merged = await mergeIntoSameCompany(ctx, record as Lead, authors);
       if (merged) return { redirect: merged };
     }
-    await saveRecord(ctx.tx, { id: record.id, teamId: ctx.caller.teamId, table: parsed.table, record, authors, changeNo: ctx.counter.next() }, ctx.nowIso);
+    ctx.records.put({ id: record.id, teamId: ctx.caller.teamId, table: parsed.table, record, authors, changeNo: ctx.counter.next() }, ctx.nowIso);
     return {};
   }
 
@@ -115,7 +115,7 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ re
   if (!valid.success) throw new Rejection('invalid_record', `the merged record would not be valid (${describeIssues(valid.error.issues)}); correct it and save again`);
   const authors = { ...existing.authors };
   for (const field of outcome.taken) authors[field] = ctx.caller.id;
-  await saveRecord(ctx.tx, { ...existing, record: outcome.record, authors, changeNo: ctx.counter.next() }, ctx.nowIso);
+  ctx.records.put({ ...existing, record: outcome.record, authors, changeNo: ctx.counter.next() }, ctx.nowIso);
   if (parsed.table === 'leads' && (outcome.taken.includes('creditCode') || outcome.taken.includes('domain') || outcome.taken.includes('deletedAt'))) {
     const merged = await mergeIntoSameCompany(ctx, outcome.record as Lead, authors);
     if (merged) return { redirect: merged };

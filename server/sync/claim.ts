@@ -1,7 +1,7 @@
 import type { Caller } from '../accounts/accounts';
 import { ApiError } from '../http/api-error';
 import type { Lead } from '../../lib/schema';
-import { findSameCompany, loadRecord, saveRecord } from './record-rows';
+import { RecordCache } from './record-cache';
 import type { SyncDeps } from './push';
 import { TeamCounter } from './team-counter';
 
@@ -13,7 +13,8 @@ export async function claimLead(deps: SyncDeps, caller: Caller, leadId: string):
   const nowIso = deps.now().toISOString();
   return deps.db.transaction(async (tx) => {
     const counter = await TeamCounter.lock(tx, caller.teamId);
-    const row = await loadRecord(tx, leadId);
+    const records = new RecordCache(tx, caller.teamId);
+    const row = await records.get(leadId);
     if (!row || row.teamId !== caller.teamId || row.table !== 'leads') throw new ApiError('not_found', `lead ${leadId} is not in your team: sync, then try again`);
     const lead = row.record as Lead;
     if (lead.deletedAt !== null) {
@@ -22,12 +23,13 @@ export async function claimLead(deps: SyncDeps, caller: Caller, leadId: string):
     }
     if (lead.ownerId === caller.id) return { lead, changeNo: row.changeNo };
     if (lead.ownerId !== null) throw new ApiError('already_owned', 'another rep owns this lead: ask them or a manager to hand it over');
-    const twin = (await findSameCompany(tx, caller.teamId, lead)).find((other) => other.record.ownerId !== null && other.record.ownerId !== caller.id);
+    const twin = (await records.sameCompany(lead)).find((other) => other.record.ownerId !== null && other.record.ownerId !== caller.id);
     if (twin) throw new ApiError('already_owned', `another rep already works this company (lead ${twin.id}): ask a manager to merge or reassign`);
     const stamp = deps.clock.stampAfter(Object.values(lead.versions));
     const claimed: Lead = { ...lead, ownerId: caller.id, updatedAt: nowIso > lead.updatedAt ? nowIso : lead.updatedAt, versions: { ...lead.versions, ownerId: stamp } };
     const changeNo = counter.next();
-    await saveRecord(tx, { ...row, record: claimed, authors: { ...row.authors, ownerId: caller.id }, changeNo }, nowIso);
+    records.put({ ...row, record: claimed, authors: { ...row.authors, ownerId: caller.id }, changeNo }, nowIso);
+    await records.flush();
     await counter.save();
     return { lead: claimed, changeNo };
   });

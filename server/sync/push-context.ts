@@ -1,11 +1,14 @@
 import type { Caller } from '../accounts/accounts';
 import type { Queryable } from '../db/sql-database';
+import type { RecordCache } from './record-cache';
 import type { ServerClock } from './server-clock';
 import type { TeamCounter } from './team-counter';
 
 /** What every step of one push transaction works with. */
 export interface PushContext {
   tx: Queryable;
+  /** Reads and writes of records go through here (batched); the SQL is in record-cache.ts. */
+  records: RecordCache;
   caller: Caller;
   counter: TeamCounter;
   clock: ServerClock;

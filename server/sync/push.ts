@@ -4,7 +4,8 @@ import { ApiError } from '../http/api-error';
 import type { MutationResult, PushRequest, PushResponse } from '../../lib/sync/protocol';
 import { applyMutation } from './apply-mutation';
 import { Rejection, type PushContext } from './push-context';
-import { loadRecord } from './record-rows';
+import { RecordCache } from './record-cache';
+import { companyKeys } from './record-rows';
 import type { ServerClock } from './server-clock';
 import { followMerges } from './same-company-merge';
 import { TeamCounter } from './team-counter';
@@ -28,7 +29,9 @@ export async function applyPush(deps: SyncDeps, caller: Caller, request: PushReq
   const nowIso = deps.now().toISOString();
   return deps.db.transaction(async (tx) => {
     const counter = await TeamCounter.lock(tx, caller.teamId);
-    const ctx: PushContext = { tx, caller, counter, clock: deps.clock, nowIso };
+    const records = new RecordCache(tx, caller.teamId);
+    await records.prefetch(...referencedKeys(request));
+    const ctx: PushContext = { tx, caller, counter, records, clock: deps.clock, nowIso };
     const stored = await tx.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM clients WHERE user_id = $1 AND client_id = $2', [caller.id, request.clientId]);
     const previousLast = Number(stored[0]?.last_mutation_id ?? 0);
     let last = previousLast;
@@ -48,16 +51,31 @@ export async function applyPush(deps: SyncDeps, caller: Caller, request: PushReq
         [caller.id, request.clientId, last, nowIso],
       );
     }
+    await records.flush();
     await counter.save();
     return { results, lastMutationId: last };
   });
+}
+
+/** The records a batch names (its records and their leads) and the company keys of its leads, to load at once. */
+function referencedKeys(request: PushRequest): [string[], string[]] {
+  const ids: string[] = [];
+  const keys: string[] = [];
+  for (const m of request.mutations) {
+    const source = m.op === 'put' ? m.record : m.fields;
+    const id = mutationRecordId(m);
+    if (id) ids.push(id);
+    if (typeof source.leadId === 'string') ids.push(source.leadId);
+    if (m.table === 'leads') keys.push(...companyKeys(source as never));
+  }
+  return [ids, keys];
 }
 
 const mutationRecordId = (m: PushRequest['mutations'][number]): string | null => (m.op === 'patch' ? m.id : typeof m.record.id === 'string' ? m.record.id : null);
 
 async function currentCopy(ctx: PushContext, id: string | null): Promise<Record<string, unknown> | null> {
   if (id === null) return null;
-  const row = await loadRecord(ctx.tx, id);
+  const row = await ctx.records.get(id);
   return row && row.teamId === ctx.caller.teamId ? (row.record as unknown as Record<string, unknown>) : null;
 }
 
@@ -88,7 +106,7 @@ async function replayedResult(ctx: PushContext, clientId: string, m: PushRequest
   if (rejection) return { mutationId: m.mutationId, status: 'rejected', replayed: true, rejection, current: await currentCopy(ctx, id) };
   if (m.table === 'leads' && id !== null) {
     const survivor = await followMerges(async (at) => {
-      const row = await loadRecord(ctx.tx, at);
+      const row = await ctx.records.get(at);
       return row && row.teamId === ctx.caller.teamId ? row : null;
     }, id);
     if (survivor && survivor.id !== id) return { mutationId: m.mutationId, status: 'applied', replayed: true, redirect: { from: id, to: survivor.id } };

@@ -2,7 +2,6 @@ import { mergeLeads } from '../../lib/leads';
 import type { Lead } from '../../lib/schema';
 import type { Redirect } from '../../lib/sync/protocol';
 import type { PushContext } from './push-context';
-import { findSameCompany, loadChildren, saveRecord } from './record-rows';
 
 /**
  * One company, one lead, team-wide: a live lead with the domain or credit code of another live lead of the
@@ -13,7 +12,7 @@ import { findSameCompany, loadChildren, saveRecord } from './record-rows';
  */
 export async function mergeIntoSameCompany(ctx: PushContext, lead: Lead, authors: Record<string, string>): Promise<Redirect | null> {
   if (lead.deletedAt !== null) return null;
-  const survivorRow = (await findSameCompany(ctx.tx, ctx.caller.teamId, lead))[0];
+  const survivorRow = (await ctx.records.sameCompany(lead))[0];
   if (!survivorRow) return null;
   const survivor = survivorRow.record as Lead;
   const stamp = ctx.clock.stampAfter([...Object.values(survivor.versions), ...Object.values(lead.versions)]);
@@ -21,12 +20,12 @@ export async function mergeIntoSameCompany(ctx: PushContext, lead: Lead, authors
   const { keep, tombstone } = mergeLeads(survivor, lead, { keep: [], other: [] }, stamp, now);
   const keepAuthors = { ...survivorRow.authors };
   for (const [field, version] of Object.entries(keep.versions)) if (version === stamp) keepAuthors[field] = authors[field] ?? ctx.caller.id;
-  await saveRecord(ctx.tx, { ...survivorRow, record: keep, authors: keepAuthors, changeNo: ctx.counter.next() }, ctx.nowIso);
+  ctx.records.put({ ...survivorRow, record: keep, authors: keepAuthors, changeNo: ctx.counter.next() }, ctx.nowIso);
   const grave: Lead = { ...tombstone, versions: { ...tombstone.versions, deletedAt: stamp } };
-  await saveRecord(ctx.tx, { id: lead.id, teamId: ctx.caller.teamId, table: 'leads', record: grave, authors, changeNo: ctx.counter.next() }, ctx.nowIso);
-  for (const child of await loadChildren(ctx.tx, lead.id)) {
+  ctx.records.put({ id: lead.id, teamId: ctx.caller.teamId, table: 'leads', record: grave, authors, changeNo: ctx.counter.next() }, ctx.nowIso);
+  for (const child of await ctx.records.children(lead.id)) {
     const moved = { ...child.record, leadId: survivor.id, versions: { ...child.record.versions, leadId: stamp } };
-    await saveRecord(ctx.tx, { ...child, record: moved, changeNo: ctx.counter.next() }, ctx.nowIso);
+    ctx.records.put({ ...child, record: moved, changeNo: ctx.counter.next() }, ctx.nowIso);
   }
   return { from: lead.id, to: survivor.id };
 }

@@ -30,4 +30,4 @@ it('opens an on-disk embedded database, keeps data across reopen, and locks it w
   const again = await openPgliteDatabase(dir);
   expect(await again.query('SELECT x FROM kept')).toEqual([{ x: 42 }]);
   await again.close();
-});
+}, 90_000);

@@ -5,8 +5,8 @@ import { createHarness } from './harness';
 import { makeActivity, makeLead, stamper } from './records';
 import { newClientId, pullAll, push, put } from './sync-calls';
 
-/** The database, except that the n-th statement inside a transaction fails, as a dropped connection would. */
-function failingAt(db: SqlDatabase, n: { at: number }): SqlDatabase {
+/** The database, except that a statement matching `fault.when` inside a transaction fails once, as a dropped connection would. */
+function failingAt(db: SqlDatabase, fault: { when: RegExp | null }): SqlDatabase {
   return {
     ...db,
     query: db.query.bind(db),
@@ -15,7 +15,10 @@ function failingAt(db: SqlDatabase, n: { at: number }): SqlDatabase {
       db.transaction((tx) => {
         const flaky: Queryable = {
           query: async (sql, params) => {
-            if (--n.at === 0) throw new Error('connection terminated unexpectedly (injected)');
+            if (fault.when?.test(sql)) {
+              fault.when = null;
+              throw new Error('connection terminated unexpectedly (injected)');
+            }
             return tx.query(sql, params);
           },
           exec: (sql) => tx.exec(sql),
@@ -29,15 +32,16 @@ describeEachBackend('faults in the middle of a push', (backend) => {
   const database = useMigratedDatabase(backend);
 
   it('a push cut off half-way writes nothing, answers 500 with a code, and succeeds when retried', async () => {
-    const counter = { at: 0 };
-    const h = createHarness(failingAt(database(), counter));
+    const fault: { when: RegExp | null } = { when: null };
+    const h = createHarness(failingAt(database(), fault));
     const { users } = await h.team(['rep']);
     const clock = stamper('a');
     const leads = Array.from({ length: 4 }, (_, i) => makeLead(clock(), { domain: `f${i}.com` }));
     const activity = makeActivity(clock(), leads[0]!.id, { ownerId: users[0]!.id });
     const client = newClientId();
     const batch = [...leads.map((lead) => put('leads', lead)), put('activities', activity)];
-    counter.at = 9;
+    // The records are written by then; the client's last mutation id is next, and the connection drops.
+    fault.when = /INSERT INTO clients/;
     const failed = await push(h, users[0]!, client, batch);
     expect(failed.status).toBe(500);
     expect(failed.json.error).toEqual({ code: 'internal', message: expect.stringMatching(/nothing was saved/) });
