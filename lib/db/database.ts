@@ -4,6 +4,9 @@ import type { LeadHistoryRow, TierStateRow } from './history-rows';
 import { searchKeysFor } from './search-keys';
 import { upgradeToV3 } from './upgrade-v3';
 import { upgradeToV4 } from './upgrade-v4';
+import { installChangeCapture } from './sync-capture';
+import type { ConflictRow, OutboxRow, RejectionRow, SyncMetaRow } from './sync-rows';
+import { upgradeToV5 } from './sync-upgrade-v5';
 
 /** A lead as stored: the synced record plus derived, local-only index keys (name search, duplicate check). */
 export type LeadRow = Lead & { searchKeys: string[]; nameKeys: string[] };
@@ -43,6 +46,14 @@ export const SCHEMA_HISTORY = {
     leadHistory: 'id, leadId, kind, at',
     tierStates: 'leadId',
   },
+  // v5: team sync. The outbox of local changes not yet sent, the sync state, and what the server refused or
+  // decided against the rep (shown in the popup).
+  5: {
+    outbox: '++mutationId',
+    syncMeta: 'key',
+    syncRejections: '++id, at',
+    syncConflicts: '++id, at',
+  },
 } as const;
 
 export class SidecarDatabase extends Dexie {
@@ -54,6 +65,10 @@ export class SidecarDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   leadHistory!: EntityTable<LeadHistoryRow, 'id'>;
   tierStates!: EntityTable<TierStateRow, 'leadId'>;
+  outbox!: EntityTable<OutboxRow, 'mutationId'>;
+  syncMeta!: EntityTable<SyncMetaRow, 'key'>;
+  syncRejections!: EntityTable<RejectionRow, 'id'>;
+  syncConflicts!: EntityTable<ConflictRow, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -71,5 +86,8 @@ export class SidecarDatabase extends Dexie {
       });
     this.version(3).stores(SCHEMA_HISTORY[3]).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_HISTORY[4]).upgrade(upgradeToV4);
+    this.version(5).stores(SCHEMA_HISTORY[5]).upgrade(upgradeToV5);
+    // Every local write to a synced table is queued for the team backend in its own transaction.
+    installChangeCapture(this);
   }
 }

@@ -1,0 +1,160 @@
+import Dexie from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import type { Lead, TeamSettings } from '../schema';
+import type { ConflictNotice, MutationBody, OutboxEntry, RejectionNotice, SyncState, SyncStore, SyncStoreTx } from '../sync';
+import type { AnySyncRecord, SyncTable } from '../sync/tables';
+import type { LeadRow, SidecarDatabase } from './database';
+import { toRow } from './lead-store';
+import { markServerApply } from './sync-capture';
+import { SYNC_BOOKKEEPING_TABLES, SYNCED_TABLES, withoutLocalFields } from './sync-rows';
+
+export interface DexieSyncStoreOptions {
+  /** Called after a transaction that stored new team settings from the server has committed. */
+  onTeamSettings?: (settings: TeamSettings) => Promise<void> | void;
+}
+
+const INITIAL_STATE: Omit<SyncState, 'clientId'> = { checkpoint: 0, lastSyncAt: null, failures: 0, retryAt: null, lastError: null };
+
+/**
+ * lib/sync's SyncStore over the extension's IndexedDB. Each `transaction()` is one read-write Dexie
+ * transaction over the synced tables and the sync bookkeeping, marked as the sync engine's own so that the
+ * records it writes are not queued back to the server. Record writes are buffered and stored in bulk at the
+ * end of the step (an initial pull writes thousands of leads); reads see the buffer first.
+ */
+export class DexieSyncStore implements SyncStore {
+  constructor(
+    private readonly db: SidecarDatabase,
+    private readonly options: DexieSyncStoreOptions = {},
+  ) {}
+
+  async transaction<T>(work: (tx: SyncStoreTx) => Promise<T>): Promise<T> {
+    const { db } = this;
+    let settings: TeamSettings | null = null;
+    const tables = [...SYNCED_TABLES, ...SYNC_BOOKKEEPING_TABLES].map((name) => db.table(name));
+    const result = await db.transaction('rw', tables, async (trans) => {
+      markServerApply(trans.idbtrans);
+      const writes = new WriteBuffer(db);
+      const tx = dexieTx(db, writes, (next) => (settings = next));
+      const value = await work(tx);
+      await writes.flush();
+      return value;
+    });
+    if (settings) await this.options.onTeamSettings?.(settings);
+    return result;
+  }
+
+  /** The state outside a sync step, for the popup. */
+  async status(): Promise<{ state: SyncState; pending: number; rejections: number; conflicts: number }> {
+    const { db } = this;
+    return db.transaction('rw', [db.syncMeta, db.outbox, db.syncRejections, db.syncConflicts], async () => ({
+      state: await loadState(db),
+      pending: await db.outbox.count(),
+      rejections: await db.syncRejections.count(),
+      conflicts: await db.syncConflicts.count(),
+    }));
+  }
+}
+
+async function loadState(db: SidecarDatabase): Promise<SyncState> {
+  const row = await db.syncMeta.get('state');
+  if (row?.key === 'state') return row.value;
+  // Made once per installation; mutation ids count up per client id.
+  const state: SyncState = { clientId: `ext-${uuidv7().replaceAll('-', '')}`, ...INITIAL_STATE };
+  await db.syncMeta.put({ key: 'state', value: state });
+  return state;
+}
+
+function dexieTx(db: SidecarDatabase, writes: WriteBuffer, onSettings: (settings: TeamSettings) => void): SyncStoreTx {
+  return {
+    getRecord: (table, id) => writes.get(table, id),
+    putRecord: async (table, record) => writes.put(table, record),
+    deleteRecord: async (table, id) => writes.delete(table, id),
+    clearTable: (table) => writes.clear(table),
+    async pendingMutations(): Promise<OutboxEntry[]> {
+      const rows = await db.outbox.toArray();
+      return rows.map((row) => ({ mutationId: row.mutationId!, mutation: row.mutation }));
+    },
+    appendMutation: async (mutation: MutationBody) => (await db.outbox.add({ mutation })) as number,
+    replaceMutation: async (entry) => void (await db.outbox.put({ mutationId: entry.mutationId, mutation: entry.mutation })),
+    removeMutationsUpTo: async (upTo) => void (await db.outbox.where('mutationId').belowOrEqual(upTo).delete()),
+    getState: () => loadState(db),
+    async setState(patch) {
+      const state = await loadState(db);
+      await db.syncMeta.put({ key: 'state', value: { ...state, ...patch } });
+    },
+    addRejections: async (notices: RejectionNotice[]) => void (await db.syncRejections.bulkAdd(notices)),
+    addConflicts: async (notices: ConflictNotice[]) => void (await db.syncConflicts.bulkAdd(notices)),
+    async setTeamSettings(settings) {
+      await db.syncMeta.put({ key: 'teamSettings', value: settings });
+      onSettings(settings);
+    },
+  };
+}
+
+/** Record writes of one sync step, kept until its end and then stored with one bulk write per table. */
+class WriteBuffer {
+  private readonly pending = new Map<SyncTable, Map<string, AnySyncRecord | null>>();
+
+  constructor(private readonly db: SidecarDatabase) {}
+
+  private of(table: SyncTable): Map<string, AnySyncRecord | null> {
+    let map = this.pending.get(table);
+    if (!map) this.pending.set(table, (map = new Map()));
+    return map;
+  }
+
+  async get(table: SyncTable, id: string): Promise<AnySyncRecord | undefined> {
+    const buffered = this.of(table).get(id);
+    if (buffered !== undefined) return buffered === null ? undefined : structuredClone(buffered);
+    const row = (await this.db.table(table).get(id)) as AnySyncRecord | undefined;
+    return row && withoutLocalFields(table, row);
+  }
+
+  put(table: SyncTable, record: AnySyncRecord): void {
+    this.of(table).set(record.id, structuredClone(record));
+  }
+
+  delete(table: SyncTable, id: string): void {
+    this.of(table).set(id, null);
+  }
+
+  async clear(table: SyncTable): Promise<void> {
+    this.of(table).clear();
+    await this.db.table(table).clear();
+  }
+
+  async flush(): Promise<void> {
+    for (const [table, records] of this.pending) {
+      const deletes = [...records].filter(([, record]) => record === null).map(([id]) => id);
+      const puts = [...records.values()].filter((record): record is AnySyncRecord => record !== null);
+      if (deletes.length) await this.db.table(table).bulkDelete(deletes);
+      if (table === 'leads') await putLeads(this.db, puts as Lead[]);
+      else if (puts.length) await this.db.table(table).bulkPut(puts);
+    }
+    this.pending.clear();
+  }
+}
+
+/**
+ * Pulled leads get their local index keys. The server keeps one live lead per company; when it merged a lead
+ * of this device into another, the survivor can arrive before the tombstone that frees its domain (the
+ * unique index), so a lead that still holds it here gives it up: the server's copy of that lead follows.
+ */
+async function putLeads(db: SidecarDatabase, leads: Lead[]): Promise<void> {
+  if (leads.length === 0) return;
+  const rows = leads.map(toRow);
+  try {
+    await db.leads.bulkPut(rows);
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    for (const index of Object.keys(error.failuresByPos).map(Number)) await putTakingDomain(db, rows[index]!);
+  }
+}
+
+async function putTakingDomain(db: SidecarDatabase, row: LeadRow): Promise<void> {
+  if (row.domain) {
+    const holder = await db.leads.get({ domain: row.domain });
+    if (holder && holder.id !== row.id) await db.leads.put({ ...holder, domain: null });
+  }
+  await db.leads.put(row);
+}

@@ -1,0 +1,49 @@
+import { v7 as uuidv7 } from 'uuid';
+import { DexieSyncStore } from '@/lib/db/dexie-sync-store';
+import { LeadStore, SidecarDatabase, TaskStore } from '@/lib/db';
+import { PageCapture, type Lead } from '@/lib/schema';
+import { SyncEngine, type AnySyncRecord, type SyncTable } from '@/lib/sync';
+import { makeCapture } from '../../helpers/make-capture';
+import type { Harness, TestUser } from '../../server/harness';
+import { AppTransport } from '../sync/device';
+
+/** A browser profile as the extension runs it: its own IndexedDB, the app's stores, and the sync engine over DexieSyncStore. */
+export class DexieDevice {
+  readonly db: SidecarDatabase;
+  readonly leads: LeadStore;
+  readonly tasks: TaskStore;
+  readonly store: DexieSyncStore;
+  readonly transport: AppTransport;
+  readonly engine: SyncEngine;
+  private minute = 0;
+
+  constructor(h: Harness, readonly user: TestUser, name: string) {
+    this.db = new SidecarDatabase(`dexie-sync-${name}-${uuidv7()}`);
+    const now = () => new Date(Date.UTC(2026, 10, 1, 9, this.minute++));
+    this.leads = new LeadStore(this.db, { now });
+    this.tasks = new TaskStore(this.db, now);
+    this.store = new DexieSyncStore(this.db);
+    this.transport = new AppTransport(h, user);
+    this.engine = new SyncEngine({ store: this.store, transport: this.transport, now: () => h.now(), batchSize: 7, pullLimit: 5, random: () => 0.5 });
+  }
+
+  /** Clips a company's page through the sidebar's save path; unowned (the team's pool) unless an owner is given. */
+  clip(url: string, name: string, ownerId: string | null = null): Promise<Lead> {
+    const capture = PageCapture.parse({ ...makeCapture({ url, domain: null, name, emails: [], phones: [] }) });
+    return this.leads.saveClip(capture, {}, ownerId);
+  }
+
+  /** The device's records of a table without local-only fields, by id. */
+  async records(table: SyncTable): Promise<AnySyncRecord[]> {
+    const rows = (await this.db.table(table).toArray()) as Array<AnySyncRecord & { searchKeys?: unknown; nameKeys?: unknown }>;
+    return rows.map(({ searchKeys: _s, nameKeys: _n, ...record }) => record as AnySyncRecord).sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  async liveLeads(): Promise<Lead[]> {
+    return ((await this.records('leads')) as Lead[]).filter((lead) => lead.deletedAt === null);
+  }
+
+  pending(): Promise<number> {
+    return this.db.outbox.count();
+  }
+}

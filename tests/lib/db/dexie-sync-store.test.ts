@@ -1,0 +1,124 @@
+import { expect, it } from 'vitest';
+import { toRow } from '@/lib/db';
+import { LeadStoreError } from '@/lib/db';
+import { describeEachBackend, useMigratedDatabase } from '../../server/backends';
+import { createHarness } from '../../server/harness';
+import { pullAll } from '../../server/sync-calls';
+import { DexieDevice } from './dexie-sync-store-device';
+
+describeEachBackend('the extension database syncing with the team server', (backend) => {
+  const database = useMigratedDatabase(backend);
+
+  async function twoReps() {
+    const h = createHarness(database());
+    const { users } = await h.team(['manager', 'rep', 'rep']);
+    return { h, alice: new DexieDevice(h, users[1]!, 'alice'), bob: new DexieDevice(h, users[2]!, 'bob') };
+  }
+
+  it('every save through the stores is queued with its change, and local index keys never leave the device', async () => {
+    const { alice } = await twoReps();
+    const lead = await alice.clip('https://www.acme-robotics.com/', 'Acme Robotics');
+    await alice.leads.update(lead.id, { needDescription: 'Faster quotes' });
+    const queued = await alice.db.outbox.toArray();
+    expect(queued.map((row) => row.mutation.op)).toEqual(['put', 'patch']);
+    expect(queued[0]!.mutation).toMatchObject({ table: 'leads', record: { id: lead.id, name: 'Acme Robotics' } });
+    expect(queued[0]!.mutation.op === 'put' && Object.keys(queued[0]!.mutation.record)).not.toContain('searchKeys');
+    expect(queued[1]!.mutation).toMatchObject({ op: 'patch', id: lead.id, fields: { needDescription: 'Faster quotes' } });
+    expect(Object.keys(queued[1]!.mutation.op === 'patch' ? queued[1]!.mutation.fields : {})).toEqual(['needDescription']);
+  });
+
+  it('a write that fails queues nothing', async () => {
+    const { alice } = await twoReps();
+    const lead = await alice.clip('https://www.acme-robotics.com/', 'Acme Robotics');
+    const before = await alice.pending();
+    await expect(alice.leads.mergeLeads(lead.id, lead.id)).rejects.toBeInstanceOf(LeadStoreError);
+    await expect(
+      alice.db.transaction('rw', alice.db.leads, async () => {
+        await alice.db.leads.put(toRow({ ...lead, name: 'Renamed', versions: { ...lead.versions, name: '9999999999999-0000-zzzz' } }));
+        throw new Error('the save stopped half way');
+      }),
+    ).rejects.toThrow('half way');
+    expect(await alice.pending()).toBe(before);
+    expect((await alice.leads.get(lead.id))!.name).toBe('Acme Robotics');
+  });
+
+  it('a lead clipped on one device reaches the other, searchable there, and is not sent back', async () => {
+    const { alice, bob, h } = await twoReps();
+    const lead = await alice.clip('https://www.huarui.cn/', '深圳市华瑞电子科技有限公司');
+    await alice.tasks.add({ leadId: lead.id, title: 'Call back', dueAt: '2026-11-03T09:00:00.000Z', remindAt: null, assigneeId: null, priority: 'important', status: 'open', activityId: null }, alice.user.id);
+    expect(await alice.engine.sync()).toMatchObject({ pushed: 2, rejected: 0 });
+    expect(await alice.pending()).toBe(0);
+    expect(await bob.engine.sync()).toMatchObject({ pushed: 0, pulled: 2 });
+    expect(await bob.pending()).toBe(0);
+    expect((await bob.leads.search('华瑞', 10)).map((l) => l.id)).toEqual([lead.id]);
+    expect(await bob.leads.findForUrl('https://huarui.cn/contact')).toMatchObject({ id: lead.id });
+    expect((await bob.tasks.openForLead(lead.id)).map((t) => t.title)).toEqual(['Call back']);
+    expect(await bob.liveLeads()).toEqual(await alice.liveLeads());
+    expect((await alice.records('leads'))[0]).toEqual((await pullAll(h, alice.user)).records.get(lead.id));
+  });
+
+  it('offline edits of different fields on two devices both survive on both', async () => {
+    const { alice, bob } = await twoReps();
+    const lead = await alice.clip('https://www.acme-robotics.com/', 'Acme Robotics');
+    await alice.engine.sync();
+    await bob.engine.sync();
+    await alice.leads.update(lead.id, { stage: 'initial_contact' });
+    await bob.leads.update(lead.id, { needDescription: 'Cut costs' });
+    await bob.engine.sync();
+    await alice.engine.sync();
+    await bob.engine.sync();
+    for (const device of [alice, bob]) {
+      expect(await device.pending()).toBe(0);
+      expect((await device.leads.get(lead.id))!).toMatchObject({ stage: 'initial_contact', needDescription: 'Cut costs' });
+    }
+    expect(await alice.records('leads')).toEqual(await bob.records('leads'));
+  });
+
+  it('a company clipped on both devices offline ends as one lead with both follow-ups, on both', async () => {
+    const { alice, bob } = await twoReps();
+    const aliceLead = await alice.clip('https://www.acme-robotics.com/', 'Acme Robotics');
+    const bobLead = await bob.clip('https://acme-robotics.com/contact', 'Acme Robotics Inc.');
+    const task = { title: 'Send quote', dueAt: '2026-11-03T09:00:00.000Z', remindAt: null, assigneeId: null, priority: 'important' as const, status: 'open' as const, activityId: null };
+    const aliceTask = await alice.tasks.add({ ...task, leadId: aliceLead.id }, alice.user.id);
+    const bobTask = await bob.tasks.add({ ...task, leadId: bobLead.id, title: 'Book a demo' }, bob.user.id);
+    await alice.engine.sync();
+    await bob.engine.sync();
+    await alice.engine.sync();
+    for (const device of [alice, bob]) {
+      expect((await device.liveLeads()).map((l) => l.id)).toEqual([aliceLead.id]);
+      expect((await device.leads.findForUrl('https://acme-robotics.com/'))!.id).toBe(aliceLead.id);
+      const tasks = (await device.records('tasks')) as Array<{ id: string; leadId: string }>;
+      expect(tasks.map((t) => t.id).sort()).toEqual([aliceTask.id, bobTask.id].sort());
+      expect(new Set(tasks.map((t) => t.leadId))).toEqual(new Set([aliceLead.id]));
+      expect(await device.pending()).toBe(0);
+    }
+    expect(await alice.records('leads')).toEqual(await bob.records('leads'));
+    expect(await alice.records('tasks')).toEqual(await bob.records('tasks'));
+  });
+
+  it("an edit of another rep's lead is refused by the server, undone on the device and kept for the rep to see", async () => {
+    const { alice, bob } = await twoReps();
+    const lead = await alice.clip('https://www.acme-robotics.com/', 'Acme Robotics', alice.user.id);
+    await alice.engine.sync();
+    await bob.engine.sync();
+    await bob.leads.update(lead.id, { needDescription: 'Cut costs' });
+    expect(await bob.engine.sync()).toMatchObject({ pushed: 1, rejected: 1 });
+    expect(await bob.pending()).toBe(0);
+    expect((await bob.leads.get(lead.id))!.needDescription).toBeNull();
+    expect(await bob.db.syncRejections.toArray()).toEqual([expect.objectContaining({ code: 'forbidden', mutation: expect.objectContaining({ fields: { needDescription: 'Cut costs' } }) })]);
+    expect(await bob.store.status()).toMatchObject({ rejections: 1, pending: 0 });
+  });
+
+  it('a sync step that fails to commit leaves the outbox as it was, and the next sync sends it once', async () => {
+    const { alice, h } = await twoReps();
+    const lead = await alice.clip('https://www.acme-robotics.com/', 'Acme Robotics');
+    alice.transport.faults = ['response-lost'];
+    await expect(alice.engine.sync()).rejects.toMatchObject({ code: 'offline' });
+    expect(await alice.pending()).toBe(1);
+    expect(await alice.store.status()).toMatchObject({ pending: 1, state: { failures: 1, lastError: { code: 'offline' } } });
+    await alice.engine.sync();
+    expect(await alice.pending()).toBe(0);
+    expect((await pullAll(h, alice.user)).records.get(lead.id)).toMatchObject({ id: lead.id, name: 'Acme Robotics' });
+    expect(await alice.store.status()).toMatchObject({ pending: 0, state: { failures: 0, lastError: null } });
+  });
+});
