@@ -18,6 +18,7 @@ export interface AppOptions {
   /** The clock for token expiry, server stamps and rate limits; tests inject one. */
   now?: () => Date;
   rateLimit?: RateLimitOptions;
+  signInRateLimit?: RateLimitOptions;
   maxBodyBytes?: number;
 }
 
@@ -27,12 +28,16 @@ export interface AppDeps {
   db: SqlDatabase;
   now: () => Date;
   clock: ServerClock;
+  /** Sign-in attempts per email: 5 at once, then one every 10 s, so passwords cannot be guessed at speed. */
+  signInLimiter: RateLimiter;
 }
+
+export const SIGN_IN_RATE_LIMIT: RateLimitOptions = { burst: 5, perSecond: 0.1 };
 
 /** The team backend as a Hono app: routes are thin, the work is in server/accounts and server/sync. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const now = options.now ?? (() => new Date());
-  const deps: AppDeps = { db: options.db, now, clock: new ServerClock(() => now().getTime()) };
+  const deps: AppDeps = { db: options.db, now, clock: new ServerClock(() => now().getTime()), signInLimiter: new RateLimiter(options.signInRateLimit ?? SIGN_IN_RATE_LIMIT, () => now().getTime()) };
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, () => now().getTime());
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const app = new Hono<AppEnv>();

@@ -82,4 +82,17 @@ describeEachBackend('signing in', (backend) => {
     h.advance(1000);
     expect((await h.call('GET', '/v1/auth/me', undefined, users[0]!.token)).status).toBe(200);
   });
+
+  it('slows down repeated sign-in attempts for one email', async () => {
+    const h = createHarness(database(), { signInRateLimit: { burst: 2, perSecond: 0.1 } });
+    const { users } = await h.team(['rep']);
+    const attempt = () => h.call('POST', '/v1/auth/sign-in', { email: users[0]!.email, password: 'guess guess guess' });
+    // The harness signed in once already, so one attempt is left in the burst.
+    expect((await attempt()).status).toBe(401);
+    const limited = await attempt();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('10');
+    h.advance(10_000);
+    expect((await h.call('POST', '/v1/auth/sign-in', { email: users[0]!.email, password: PASSWORD })).status).toBe(200);
+  });
 });

@@ -15,7 +15,7 @@ export interface TestUser extends Account {
 /** A Hono app on `db` with a clock the test moves, and helpers to call it as a signed-in user. */
 export function createHarness(db: SqlDatabase, options: Partial<AppOptions> = {}) {
   let nowMs = Date.UTC(2026, 10, 2, 9);
-  const app = createApp({ db, now: () => new Date(nowMs), rateLimit: { burst: 10_000, perSecond: 10_000 }, ...options });
+  const app = createApp({ db, now: () => new Date(nowMs), rateLimit: { burst: 10_000, perSecond: 10_000 }, signInRateLimit: { burst: 10_000, perSecond: 10_000 }, ...options });
 
   async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any; headers: Headers }> {
     const headers: Record<string, string> = {};

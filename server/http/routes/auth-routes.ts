@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { signIn, signOut } from '../../accounts/accounts';
+import { ApiError } from '../api-error';
 import { Account, SignInRequest, SignInResponse } from '../../../lib/sync/protocol';
 import type { AppDeps, AppEnv } from '../app';
 import { readJson, reply } from '../validate';
@@ -11,6 +12,11 @@ export function authRoutes(deps: AppDeps, { signedIn = false } = {}): Hono<AppEn
   if (!signedIn) {
     routes.post('/sign-in', async (c) => {
       const { email, password } = await readJson(c, SignInRequest);
+      const wait = deps.signInLimiter.take(email);
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        throw new ApiError('rate_limited', `too many sign-in attempts for ${email}: wait ${wait} s and try again`);
+      }
       return reply(c, SignInResponse, await signIn(deps.db, email, password, deps.now()));
     });
     return routes;
