@@ -16,6 +16,15 @@ if (!file || !url) {
   console.error('Usage: node bench/extract/profile.mjs <page.html> <page-url>');
   process.exit(2);
 }
+/** As bench/extract.mjs: a live site states its charset in the HTTP header; valid UTF-8 is served as such. */
+function isUtf8(bytes) {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = await mkdtemp(join(tmpdir(), 'sidecar-profile-'));
 const { build } = await import('vite');
@@ -28,8 +37,8 @@ await build({
 const bundle = await readFile(join(outDir, 'bench.js'));
 const page = await readFile(file);
 const server = createServer((request, response) => {
-  if (request.url === '/bench.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
-  else if (request.url === '/page') response.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'self'" }).end(page);
+  if (request.url === '/bench.js') response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bundle);
+  else if (request.url === '/page') response.writeHead(200, { 'content-type': isUtf8(page) ? 'text/html; charset=utf-8' : 'text/html', 'content-security-policy': "script-src 'self'" }).end(page);
   else response.writeHead(404).end();
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -159,7 +159,7 @@ describe('description and main text from Readability', () => {
     expect(capture.mainText ?? '').not.toContain('Last item of the long catalogue');
     const heavy = extractCompany(page('<title>Heavy</title>', `<p>${'word '.repeat(320_000)}</p>`), 'https://heavy.com/');
     expect(heavy.mainText).toBeUndefined();
-    const deep = extractCompany(page('<title>Deep</title>', `${'<div>'.repeat(600)}<p>${'Deep text about the company and what it does for its customers. '.repeat(5)}</p>${'</div>'.repeat(600)}`), 'https://deep.com/');
+    const deep = extractCompany(page('<title>Deep</title>', `${'<div>'.repeat(200)}<p>${'Deep text about the company and what it does for its customers. '.repeat(5)}</p>${'</div>'.repeat(200)}`), 'https://deep.com/');
     expect(deep.mainText).toBeUndefined();
   });
 
