@@ -18,14 +18,26 @@ const USAGE = `Sidecar team server
 Storage: PostgreSQL when DATABASE_URL is set, else an embedded database in SIDECAR_DATA_DIR (default server/data).`;
 
 async function readPassword(fromStdin: boolean): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: fromStdin ? undefined : process.stderr, terminal: !fromStdin && process.stdin.isTTY });
+  if (fromStdin) {
+    const rl = createInterface({ input: process.stdin, terminal: false });
+    for await (const line of rl) return line;
+    throw new ApiError('invalid_request', 'no password on standard input: pipe it in, e.g. `echo "$PASSWORD" | npm run server -- create-user ... --password-stdin`');
+  }
+  if (!process.stdin.isTTY) throw new ApiError('invalid_request', 'no terminal to ask for the password: use --password-stdin and pipe it in');
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  // Echo nothing while the password is typed.
+  const output = rl as unknown as { _writeToOutput(text: string): void };
+  let asked = false;
+  output._writeToOutput = (text: string) => {
+    if (!asked) process.stderr.write(text);
+  };
   try {
-    if (fromStdin) {
-      for await (const line of rl) return line;
-      throw new ApiError('invalid_request', 'no password on standard input: pipe it in, e.g. `echo "$PASSWORD" | npm run server -- create-user ... --password-stdin`');
-    }
-    return await new Promise<string>((resolve) => rl.question('Password (at least 10 characters): ', resolve));
+    return await new Promise<string>((resolve) => {
+      rl.question('Password (at least 10 characters): ', resolve);
+      asked = true;
+    });
   } finally {
+    process.stderr.write('\n');
     rl.close();
   }
 }
