@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CLIP_MENU_ID, LeadTracker, RescoreRunner, installContextMenu, installToolbarBadge, messageHandlers, openSidebar } from '@/lib/background';
+import { CLIP_MENU_ID, LeadTracker, RescoreRunner, SyncScheduler, applySyncedTeamSettings, installContextMenu, installToolbarBadge, messageHandlers, openSidebar } from '@/lib/background';
 import { LeadStore, SidecarDatabase } from '@/lib/db';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { handleMessage } from '@/lib/messaging';
@@ -22,7 +22,10 @@ export default defineBackground(() => {
     now: () => new Date(),
     translate: async () => translator(resolveLocale((await loadSettings()).locale, browser.i18n.getUILanguage())),
   });
-  const handlers = messageHandlers(leads, async () => null, { tracker, onTasksChanged, rescorer });
+  // Team sync: every local write is queued by the database itself; this decides when to push and pull.
+  const sync = new SyncScheduler({ db, onTeamSettings: applySyncedTeamSettings(rescorer) });
+  sync.install();
+  const handlers = messageHandlers(leads, async () => null, { tracker, onTasksChanged, rescorer, sync });
   const extensionOrigin = browser.runtime.getURL('/');
   const badge = installToolbarBadge(leads, { settings: loadSettings });
 

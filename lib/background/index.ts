@@ -5,3 +5,5 @@ export { LeadTracker, type LeadTrackerOptions } from './lead-tracker';
 export { playbookHandlers } from './playbook-handlers';
 export { installToolbarBadge, type ToolbarBadgeController } from './toolbar-badge';
 export { RescoreRunner } from './rescore-runner';
+export { SyncScheduler } from './sync-scheduler';
+export { applySyncedTeamSettings } from './sync-team-settings';

@@ -11,7 +11,8 @@ import type { RescoreRunner } from './rescore-runner';
 import { teamSettingsHandlers } from './team-settings-handlers';
 import { openSidebar } from './open-sidebar';
 import { webmailHandlers } from './webmail-handlers';
-import { webmailHandlers } from './webmail-handlers';
+import { syncHandlers } from './sync-handlers';
+import type { SyncScheduler } from './sync-scheduler';
 
 /**
  * The domain is the lead's identity, so the background derives it from the captured URL itself, and a
@@ -36,6 +37,8 @@ export interface HandlerContext {
   rescorer?: RescoreRunner;
   /** Re-arms the reminder alarm after tasks change. */
   onTasksChanged?: () => Promise<void>;
+  /** Team sync (issue #6); without it the sync messages answer that sync is not available. */
+  sync?: SyncScheduler;
 }
 
 const defaultContext: HandlerContext = {
@@ -64,8 +67,8 @@ export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<
   return {
     ...playbookHandlers(context.tracker ?? null, repName, context.onTasksChanged),
     ...webmailHandlers({ leads, tracker: context.tracker ?? null, settings: context.settings, onTasksChanged: context.onTasksChanged, currentOwnerId }),
-    ...webmailHandlers({ leads, tracker: context.tracker ?? null, settings: context.settings, onTasksChanged: context.onTasksChanged, currentOwnerId }),
     ...teamSettingsHandlers(context.rescorer ?? null),
+    ...syncHandlers(context.sync ?? null),
     'clip.preview': async ({ capture }, sender) => {
       const preview = await leads.previewClip(trustedCapture(capture, sender), { maskPhones: await maskPhones() });
       return { ...preview, assessment: await assess(preview.lead, preview.contacts) };

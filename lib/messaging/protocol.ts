@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TaskDraft } from '../playbook';
 import { Contact, Id, Lead, LeadAssessment, LeadPatch, PageCapture, QuickTouch, RescoreStatus, Suggestion, Task, TaskChange, TeamSettings, Tier } from '../schema';
 import { AgendaItem, LeadCard, TaskEdits } from './lead-card';
-import { webmailProtocol } from './webmail-protocol';
+import { syncProtocol } from './sync-protocol';
 import { webmailProtocol } from './webmail-protocol';
 
 /** Another lead that is probably the same company: the sidebar offers "same company? merge". */
@@ -99,8 +99,8 @@ export const protocol = {
   },
   /** Webmail (issue #5): the thread's leads, logging an email once, manual logging, a lead from a signature. */
   ...webmailProtocol,
-  /** Webmail (issue #5): the thread's leads, logging an email once, manual logging, a lead from a signature. */
-  ...webmailProtocol,
+  /** Team sync (issue #6): sign-in, status, sync now. */
+  ...syncProtocol,
 } as const;
 
 export type Protocol = typeof protocol;
