@@ -21,6 +21,9 @@ export default defineConfig({
     // The toolbar badge is an opt-in: `tabs` (to read the URL of the tab in view) is asked for only when the rep
     // turns it on in the options. The e2e build holds it from the start: automation cannot answer the prompt.
     ...(e2e ? {} : { optional_permissions: ['tabs'] }),
+    // Team sync (issue #6): the backend's origin is asked for when the rep signs in to it on the options page,
+    // so the store build reaches no server it was not pointed at.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'open-sidebar': {

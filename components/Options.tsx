@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { maskPhone } from '@/lib/privacy';
 import { Locale, type Settings } from '@/lib/schema';
 import { loadSettings, saveSettings } from '@/lib/settings';
+import { BackendSignIn } from './BackendSignIn';
 import { Field, inputClass } from './Field';
 import { TeamPlaybookSettings } from './team/TeamPlaybookSettings';
 import { ToolbarBadgeOption } from './ToolbarBadgeOption';
@@ -73,10 +74,7 @@ export function Options() {
           {!settings.maskContactPhones ? <p className="text-xs text-gray-500">{t('optionsMaskPhonesNote')}</p> : null}
         </fieldset>
         <ToolbarBadgeOption settings={settings} onSaved={(saved) => setSettings({ ...settings, toolbarBadge: saved.toolbarBadge })} />
-        <fieldset className="rounded border border-gray-200 p-3">
-          <legend className="px-1 text-xs font-medium text-gray-600">{t('optionsBackend')}</legend>
-          <p className="text-gray-600">{t('optionsBackendSoon')}</p>
-        </fieldset>
+        <BackendSignIn />
         <div className="flex items-center gap-3">
           <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
             {t('optionsSave')}

@@ -6,6 +6,7 @@ import { LeadCardView } from './popup/LeadCardView';
 import { OverdueList } from './popup/OverdueList';
 import { RecentLeads } from './popup/RecentLeads';
 import { RenderGuard } from './popup/RenderGuard';
+import { SyncStatus } from './popup/SyncStatus';
 import { useLeadCard, useNow, type CardTarget } from './popup/use-lead-card';
 import { useActiveTab } from './use-active-tab';
 import { useTranslate } from './use-translate';
@@ -61,6 +62,7 @@ export function Popup() {
         <OverdueList t={t} now={now} version={version} onOpenLead={setFocusLeadId} onError={setError} />
       </RenderGuard>
       <RecentLeads t={t} version={version} onError={setError} />
+      <SyncStatus t={t} />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { syncEn } from './sync-en';
 import { webmailEn } from './webmail-en';
 
 /** English strings: the reference set; zh_CN must provide every key (checked by the type of zh-CN.ts). */
@@ -278,6 +279,7 @@ export const en = {
   reminderDue: '{task}, due {due} UTC',
   reminderOverdue: '{task}, overdue since {due} UTC',
   ...webmailEn,
+  ...syncEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

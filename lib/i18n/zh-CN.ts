@@ -1,3 +1,4 @@
+import { syncZhCN } from './sync-zh-CN';
 import type { Messages } from './en';
 import { webmailZhCN } from './webmail-zh-CN';
 
@@ -278,4 +279,5 @@ export const zhCN: Messages = {
   reminderDue: '{task}，截止 {due} UTC',
   reminderOverdue: '{task}，已于 {due} UTC 逾期',
   ...webmailZhCN,
+  ...syncZhCN,
 };

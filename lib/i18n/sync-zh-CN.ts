@@ -1,0 +1,26 @@
+import type { syncEn } from './sync-en';
+
+export const syncZhCN: Record<keyof typeof syncEn, string> = {
+  syncSignInHelp: '登录团队的 Sidecar 后端，与团队共用一条销售管道。后端地址和账号由管理员提供。',
+  syncUrl: '后端地址',
+  syncEmail: '邮箱',
+  syncPassword: '密码',
+  syncSignIn: '登录',
+  syncSigningIn: '正在登录…',
+  syncSignOut: '退出登录',
+  syncSignedInAs: '已以 {email}（{role}，团队 {team}）登录 {url}。',
+  syncSignOutHelp: '退出后停止同步；期间的修改保存在本机，再次登录后发送。',
+  syncPermissionDenied: 'Sidecar 需要访问 {origin} 的权限。请再次点击“登录”并允许。',
+  syncSignInFailed: '无法登录：{message}',
+  syncMissingFields: '请填写后端地址、邮箱和密码。',
+  syncOff: '团队同步未开启：请在选项页登录。',
+  syncNever: '尚未同步。',
+  syncLast: '已于 {time} 同步。',
+  syncPending: '{count} 项修改等待同步。',
+  syncFailed: '同步失败：{message}',
+  syncSignInAgain: '同步已停止：请在选项页重新登录（{message}）。',
+  syncRejected: '{count} 项修改被团队服务器拒绝（已在本机撤销）。',
+  syncConflicts: '你的 {count} 个值被同事更晚的修改覆盖（保留在线索历史中）。',
+  syncNow: '立即同步',
+  syncing: '正在同步…',
+};
