@@ -22,8 +22,23 @@ const ACME_CAPTURE = {
 beforeAll(async () => {
   server = await startHttpsPageServer();
   server.add(URLS.gmailThread, fixtureHtml('gmail-thread.html'));
+  server.add(URLS.outlookThread, fixtureHtml('outlook-thread.html'));
+  server.add(CHANGED_GMAIL_THREAD, fixtureHtml('gmail-markup-changed.html'));
   userDataDir = await makeUserDataDir();
+  browser = await launchWebmailSidecar(userDataDir, server.port);
 });
+
+/** Another Gmail account's tab (/mail/u/1/), showing a thread whose markup Gmail changed. */
+const CHANGED_GMAIL_THREAD = 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQXJWDsKxLmNqPbRtVwYz';
+
+/** Saves the customer's lead as a clip of its website would (saving it again files into the same lead). */
+async function acmeLeadId(b: SidecarBrowser): Promise<string> {
+  const options = await b.openExtensionPage('options.html');
+  const saved = (await sendRaw(options, { type: 'clip.save', data: { capture: ACME_CAPTURE, edits: {} } })) as { ok: boolean; data: { lead: { id: string } } };
+  await options.close();
+  expect(saved.ok).toBe(true);
+  return saved.data.lead.id;
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -67,11 +82,8 @@ async function storedActivities(b: SidecarBrowser): Promise<StoredActivity[]> {
 
 describe('webmail in Chromium', () => {
   test('a Gmail thread served under mail.google.com: the panel shows the lead, logging it twice (and after a reload, and from a second tab) stores one activity', async () => {
-    browser = await launchWebmailSidecar(userDataDir, server.port);
-    const options = await browser.openExtensionPage('options.html');
-    const saved = (await sendRaw(options, { type: 'clip.save', data: { capture: ACME_CAPTURE, edits: {} } })) as { ok: boolean; data: { lead: { id: string } } };
-    expect(saved.ok).toBe(true);
-    const leadId = saved.data.lead.id;
+    if (!browser) throw new Error('no browser');
+    const leadId = await acmeLeadId(browser);
 
     const page = await browser.context.newPage();
     const errors: string[] = [];
@@ -100,5 +112,36 @@ describe('webmail in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'webmail-panel.png') });
     expect(page.url().startsWith('https://mail.google.com/')).toBe(true);
     expect(errors.filter((e) => /TrustedHTML|Trusted Type/i.test(e))).toEqual([]);
+  });
+
+  test('an Outlook thread under outlook.office.com shows the same lead, and logs into it', async () => {
+    if (!browser) throw new Error('no browser');
+    const leadId = await acmeLeadId(browser);
+    const page = await browser.context.newPage();
+    await page.goto(URLS.outlookThread, { waitUntil: 'domcontentloaded' });
+    expect(await logFromPanel(page, leadId)).toBe('Logged on Acme GmbH.');
+    const outlook = (await storedActivities(browser)).filter((a) => a.externalKey?.startsWith('email:v1:outlook:'));
+    expect(outlook).toHaveLength(1);
+    expect(outlook[0]!.leadId).toBe(leadId);
+  });
+
+  test('a thread whose markup changed: the panel says so plainly, logs it by hand, and the options page counts the failure', async () => {
+    if (!browser) throw new Error('no browser');
+    const leadId = await acmeLeadId(browser);
+    const before = (await storedActivities(browser)).length;
+    const page = await browser.context.newPage();
+    await page.goto(CHANGED_GMAIL_THREAD, { waitUntil: 'domcontentloaded' });
+    const notice = panel(page).getByTestId('webmail-unreadable');
+    await notice.waitFor({ timeout: WAIT_MS });
+    expect(await notice.innerText()).toContain('Sidecar could not read this thread');
+    expect(await logFromPanel(page, leadId)).toBe('Logged on Acme GmbH.');
+    const after = await storedActivities(browser);
+    expect(after).toHaveLength(before + 1);
+    expect(after.filter((a) => a.externalKey === null && a.subject === 'Quote for 200 rack servers')).toHaveLength(1);
+
+    const options = await browser.openExtensionPage('options.html');
+    const failures = options.getByTestId('webmail-failures');
+    await failures.getByText(/Threads Sidecar could not read: \d+/).waitFor({ timeout: WAIT_MS });
+    expect(await failures.innerText()).toMatch(/Gmail [1-9]\d*, Outlook 0/);
   });
 });
