@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { makeUserDataDir, openSidebar, openTab, removeUserDataDir, sendRaw, sidebar, sidebarField, WAIT_MS, type SidecarBrowser } from './support/browser';
+import { startPageServer, type PageServer } from './support/page-server';
+import { BACKEND_URL, launchSidecarWithBackend, PASSWORD, startSyncServer, type SyncServer } from './support/sync-server';
+
+const ALICE = 'alice@fincar-sales.test';
+const BOB = 'bob@fincar-sales.test';
+const SITE = 'http://www.fincar.com.au/';
+
+let pages: PageServer;
+let backend: SyncServer;
+const dirs: string[] = [];
+const browsers: SidecarBrowser[] = [];
+
+beforeAll(async () => {
+  [pages, backend] = await Promise.all([startPageServer(), startSyncServer()]);
+  await backend.team('FinCar Sales', [ALICE, BOB]);
+});
+
+afterAll(async () => {
+  for (const browser of browsers) await browser.close().catch(() => undefined);
+  await pages?.close();
+  await backend?.close();
+  for (const dir of dirs) await removeUserDataDir(dir);
+});
+
+async function launch(): Promise<SidecarBrowser> {
+  const dir = await makeUserDataDir();
+  dirs.push(dir);
+  const browser = await launchSidecarWithBackend(dir, pages.port, backend.port());
+  browsers.push(browser);
+  return browser;
+}
+
+/** The rep types the backend address, email and password on the options page. */
+async function signIn(browser: SidecarBrowser, email: string): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  const form = options.getByTestId('backend-sign-in');
+  await form.locator('[name="backendUrl"]').fill(BACKEND_URL);
+  await form.locator('[name="backendEmail"]').fill(email);
+  await form.locator('[name="backendPassword"]').fill(PASSWORD);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await form.getByTestId('backend-signed-in').getByText(`Signed in as ${email}`).waitFor({ timeout: WAIT_MS });
+  await options.close();
+}
+
+/** Opens the popup (which syncs) and waits until its sync line reports a finished sync with nothing pending. */
+async function syncThroughPopup(browser: SidecarBrowser): Promise<Page> {
+  const popup = await browser.openExtensionPage('popup.html');
+  await popup.locator('[data-testid="sync-status"][data-pending="0"]').getByText(/^Synced /).waitFor({ timeout: WAIT_MS });
+  return popup;
+}
+
+async function leadAt(page: Page, url: string): Promise<Record<string, unknown> | null> {
+  const answer = (await sendRaw(page, { type: 'lead.forUrl', data: { url } })) as { ok: boolean; data: { lead: Record<string, unknown> | null } };
+  expect(answer.ok).toBe(true);
+  return answer.data.lead;
+}
+
+async function saveFromSidebar(browser: SidecarBrowser, page: Page, edit: (page: Page) => Promise<void>): Promise<void> {
+  await openSidebar(browser, page);
+  await edit(page);
+  await sidebar(page).getByRole('button', { name: 'Save lead' }).click();
+  await sidebar(page).getByTestId('save-status').getByText(/^Saved as LX\d+$/).waitFor({ timeout: WAIT_MS });
+}
+
+describe('team sync between two browsers', () => {
+  test('a lead clipped in one browser appears in the other; offline edits of different fields both survive in both', { timeout: 240_000 }, async () => {
+    const [alice, bob] = await Promise.all([launch(), launch()]);
+    await signIn(alice, ALICE);
+    await signIn(bob, BOB);
+
+    // Alice clips the company; Bob's popup pulls it.
+    const aliceTab = await openTab(alice, SITE);
+    await saveFromSidebar(alice, aliceTab, async () => undefined);
+    const alicePopup = await syncThroughPopup(alice);
+    const bobPopup = await syncThroughPopup(bob);
+    const pulled = await leadAt(bobPopup, SITE);
+    expect(pulled).toMatchObject({ name: 'FinCar', domain: 'fincar.com.au', stage: 'not_contacted' });
+    expect(pulled!.id).toBe((await leadAt(alicePopup, SITE))!.id);
+    await bobPopup.reload();
+    await bobPopup.getByTestId('lead-row').getByText('FinCar').first().waitFor({ timeout: WAIT_MS });
+
+    // The server goes away; each rep edits a different field of the lead.
+    await backend.stop();
+    await saveFromSidebar(alice, aliceTab, (page) => sidebarField(page, 'stage').selectOption('initial_contact'));
+    const bobTab = await openTab(bob, SITE);
+    await saveFromSidebar(bob, bobTab, (page) => sidebarField(page, 'description').fill('Fleet finance for small firms, typed by Bob'));
+    await alicePopup.reload();
+    await alicePopup.getByTestId('sync-status').getByRole('alert').getByText(/Sync failed: the team server cannot be reached/).waitFor({ timeout: WAIT_MS });
+    expect(Number(await alicePopup.getByTestId('sync-status').getAttribute('data-pending'))).toBeGreaterThan(0);
+
+    // Back online: both sync (Alice twice, to pull Bob's edit), and both edits are in both browsers.
+    await backend.start();
+    await (await syncThroughPopup(alice)).close();
+    await (await syncThroughPopup(bob)).close();
+    const finalAlice = await syncThroughPopup(alice);
+    const finalBob = await syncThroughPopup(bob);
+    for (const popup of [finalAlice, finalBob]) {
+      expect(await leadAt(popup, SITE)).toMatchObject({ stage: 'initial_contact', description: 'Fleet finance for small firms, typed by Bob' });
+    }
+    expect(await leadAt(finalAlice, SITE)).toEqual(await leadAt(finalBob, SITE));
+  });
+});
