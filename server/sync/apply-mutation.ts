@@ -109,10 +109,12 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ re
   }
 
   const outcome = mergeWrite(parsed.table, existing.record, parsed.write, ctx.nowIso);
+  if (outcome.taken.length > 0) {
+    const valid = TABLE_SCHEMAS[parsed.table].safeParse(outcome.record);
+    if (!valid.success) throw new Rejection('invalid_record', `the merged record would not be valid (${describeIssues(valid.error.issues)}); correct it and save again`);
+  }
   await recordLostValues(ctx, parsed.table, existing.id, outcome.lost, existing.authors);
   if (outcome.taken.length === 0) return redirect ? { redirect } : {};
-  const valid = TABLE_SCHEMAS[parsed.table].safeParse(outcome.record);
-  if (!valid.success) throw new Rejection('invalid_record', `the merged record would not be valid (${describeIssues(valid.error.issues)}); correct it and save again`);
   const authors = { ...existing.authors };
   for (const field of outcome.taken) authors[field] = ctx.caller.id;
   ctx.records.put({ ...existing, record: outcome.record, authors, changeNo: ctx.counter.next() }, ctx.nowIso);

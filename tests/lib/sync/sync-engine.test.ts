@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { Lead } from '../../../lib/schema';
 import { describeEachBackend, useMigratedDatabase } from '../../server/backends';
 import { createHarness } from '../../server/harness';
+import { purgeExpired } from '../../../server/sync/purge';
 import { pullAll } from '../../server/sync-calls';
 import { Device } from './device';
 
@@ -145,5 +146,31 @@ describeEachBackend('the sync engine against the server', (backend) => {
     await h.call('PUT', '/v1/team/settings', { ...settings, dealSize: 500_000 }, manager.token);
     await alice.engine.sync();
     expect(alice.store.snapshot().settings).toMatchObject({ dealSize: 500_000 });
+  });
+});
+
+describeEachBackend('a device offline past the purge horizon', (backend) => {
+  const database = useMigratedDatabase(backend);
+
+  it('drops what it had, pulls everything again, and still sends its queued changes', async () => {
+    const h = createHarness(database());
+    const { users } = await h.quickTeam(['rep', 'rep']);
+    const alice = new Device(h, users[0]!, 'alice');
+    const bob = new Device(h, users[1]!, 'bob');
+    const kept = await alice.clip('kept.com');
+    const gone = await alice.clip('gone.com');
+    await alice.engine.sync();
+    await bob.engine.sync();
+    await alice.remove('leads', gone.id);
+    await alice.engine.sync();
+    // Bob stays offline for months and keeps working meanwhile.
+    const bobs = await bob.clip('bob.com');
+    h.advance(120 * 24 * 3600_000);
+    await purgeExpired(database(), h.now());
+    await bob.engine.sync();
+    expect(bob.pending()).toBe(0);
+    expect(bob.records('leads').map((l) => l.id).sort()).toEqual([kept.id, bobs.id].sort());
+    await alice.engine.sync();
+    expect(alice.records('leads').filter((l) => l.deletedAt === null)).toEqual(bob.records('leads'));
   });
 });
