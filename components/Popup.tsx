@@ -62,7 +62,7 @@ export function Popup() {
         <OverdueList t={t} now={now} version={version} onOpenLead={setFocusLeadId} onError={setError} />
       </RenderGuard>
       <RecentLeads t={t} version={version} onError={setError} />
-      <SyncStatus t={t} />
+      <SyncStatus t={t} onSynced={changed} />
     </main>
   );
 }

@@ -3,8 +3,11 @@ import type { Translate } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { SyncStatus as Status } from '@/lib/messaging/sync-protocol';
 
-/** The popup's sync line: opening the popup syncs (pull and push), then says how it went and what waits. */
-export function SyncStatus({ t }: { t: Translate }) {
+/**
+ * The popup's sync line: opening the popup syncs (pull and push), then says how it went and what waits;
+ * `onSynced` lets the popup show what the pull brought.
+ */
+export function SyncStatus({ t, onSynced }: { t: Translate; onSynced?: () => void }) {
   const [status, setStatus] = useState<Status | null>(null);
   const [syncing, setSyncing] = useState(false);
 
@@ -12,7 +15,9 @@ export function SyncStatus({ t }: { t: Translate }) {
     setSyncing(true);
     const answer = await sendMessage('sync.now', {});
     setSyncing(false);
-    if (answer.ok) setStatus(answer.data);
+    if (!answer.ok) return;
+    setStatus(answer.data);
+    if (!answer.data.lastError) onSynced?.();
   }
 
   useEffect(() => {

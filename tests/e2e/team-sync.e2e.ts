@@ -79,7 +79,6 @@ describe('team sync between two browsers', () => {
     const pulled = await leadAt(bobPopup, SITE);
     expect(pulled).toMatchObject({ name: 'FinCar', domain: 'fincar.com.au', stage: 'not_contacted' });
     expect(pulled!.id).toBe((await leadAt(alicePopup, SITE))!.id);
-    await bobPopup.reload();
     await bobPopup.getByTestId('lead-row').getByText('FinCar').first().waitFor({ timeout: WAIT_MS });
 
     // The server goes away; each rep edits a different field of the lead.
