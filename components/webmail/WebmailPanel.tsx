@@ -7,6 +7,7 @@ import type { Lead } from '@/lib/schema';
 import type { MailAddress, ThreadRead } from '@/lib/webmail';
 import { CompanyCard } from './CompanyCard';
 import { LogEmailForm, type LogRequest, type LogTarget } from './LogEmailForm';
+import { SkipNotes } from './SkipNotes';
 
 type View = ResponseOf<'webmail.view'>;
 const WEBMAIL_NAMES = { gmail: 'Gmail', outlook: 'Outlook' } as const;
@@ -130,6 +131,7 @@ export function WebmailPanel({ read, account }: { read: ThreadRead | null; accou
               </p>
             ) : null}
             {newestExcluded ? <p className="rounded bg-gray-100 p-2 text-xs text-gray-700">{t('webmailExcluded')}</p> : null}
+            {read.status === 'ok' ? <SkipNotes notes={read.thread.skipped} t={t} /> : null}
             {view.skipped.map((note) => (
               <p key={note} className="text-xs text-amber-800">
                 {note}

@@ -84,6 +84,10 @@ describe('the webmail panel', () => {
     expect(card.textContent).toContain('Acme GmbH');
     expect(card.textContent).toContain('No touches logged yet.');
     expect(panel.document.querySelectorAll('[data-testid="webmail-company"]')).toHaveLength(1);
+    // What the page did not show is said: a collapsed message and one hidden behind "1 older".
+    expect(panel.text('webmail-skipped')).toBe(
+      'Not read on this page: 1 collapsed messages (expand them to log them); 1 older messages hidden behind “N older” (open them to log them)',
+    );
 
     await panel.click(panel.byTestId('log-email'));
     await panel.submit();

@@ -143,5 +143,18 @@ describe('webmail in Chromium', () => {
     const failures = options.getByTestId('webmail-failures');
     await failures.getByText(/Threads Sidecar could not read: \d+/).waitFor({ timeout: WAIT_MS });
     expect(await failures.innerText()).toMatch(/Gmail [1-9]\d*, Outlook 0/);
+
+    // The privacy settings: an entry that is neither an address nor a domain is refused and named; a valid list is kept.
+    const section = options.getByTestId('webmail-options');
+    await section.locator('textarea[name="neverLog"]').fill('ceo@acme-gmbh.de\nnot a domain');
+    await section.getByRole('button', { name: 'Save email settings' }).click();
+    await section.getByTestId('webmail-options-status').getByText(/privacy\.neverLog\.1: an address/).waitFor({ timeout: WAIT_MS });
+    await section.locator('textarea[name="neverLog"]').fill('CEO@acme-gmbh.de\n@rival.cn');
+    await section.locator('input[name="bodyRetention"][value="none"]').check();
+    await section.getByRole('button', { name: 'Save email settings' }).click();
+    await section.getByTestId('webmail-options-status').getByText('Email settings saved.').waitFor({ timeout: WAIT_MS });
+    await options.reload();
+    expect(await options.locator('textarea[name="neverLog"]').inputValue()).toBe('ceo@acme-gmbh.de\n@rival.cn');
+    expect(await options.locator('input[name="bodyRetention"][value="none"]').isChecked()).toBe(true);
   });
 });

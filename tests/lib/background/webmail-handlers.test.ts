@@ -280,3 +280,46 @@ describe('webmail: a thread the adapter cannot read', () => {
     expect(logged.activity).toMatchObject({ leadId: lead.id, subject: 'Quote for 200 rack servers', externalKey: null, occurredAt: '2026-11-04T11:30:00.000Z' });
   });
 });
+
+describe('webmail: bad input', () => {
+  /** A thread at the adapters' caps: 200 messages, the newest to 200 recipients (one malformed) with a 100,000-character body. */
+  function hugeThread(): WebmailThread {
+    const base = gmailThread();
+    const jane = base.messages[1]!;
+    const messages = Array.from({ length: 200 }, (_, i) => ({ ...jane, messageId: `m${i}`, date: new Date(Date.UTC(2026, 9, 1, 8, i)).toISOString() }));
+    const recipients = Array.from({ length: 199 }, (_, i) => ({ name: `R ${i}`, address: `r${i}@client${i}.com` }));
+    messages[199] = { ...messages[199]!, to: [...recipients, { name: 'Broken', address: 'x@y' }], cc: [], bodyText: 'Quarterly order.\n'.repeat(5_800) };
+    return { ...base, messages };
+  }
+
+  it('logs the newest message of a thread at every cap, keeping what the limits allow and saying what was left out', async () => {
+    const bg = background({ privacy: { bodyRetention: { mode: 'all' }, neverLog: [] } });
+    const lead = await acmeLead(bg.leads);
+    const thread = hugeThread();
+    const view = await bg.send<{ companies: unknown[]; skipped: string[]; drafts: Array<{ messageId: string; notes: Array<{ code: string; count: number }> }> }>('webmail.view', {
+      read: { status: 'ok', thread },
+      account: ACCOUNT,
+    });
+    // 199 client companies and Acme: the first 20 are matched, and the rest is said.
+    expect(view.companies).toHaveLength(20);
+    expect(view.skipped).toEqual(['180 more companies on the thread were not matched']);
+    expect(view.drafts).toHaveLength(5);
+    expect(view.drafts.at(-1)!.notes).toEqual(expect.arrayContaining([{ code: 'malformed-participant', count: 1 }, { code: 'summary-cut', count: 1 }]));
+    const logged = await bg.send<LogResult>('webmail.log', { thread, messageId: 'm199', leadId: lead.id, account: ACCOUNT, edits: { ...NO_EDITS, summary: 'x'.repeat(20_000) } });
+    expect(logged.activity.participants).toHaveLength(200);
+    expect(logged.activity.summary).toHaveLength(20_000);
+  });
+
+  it('refuses a thread past the caps (201 messages, a body over 100,000 characters) and stores nothing', async () => {
+    const bg = background();
+    const lead = await acmeLead(bg.leads);
+    const thread = hugeThread();
+    const tooMany = { ...thread, messages: [...thread.messages, { ...thread.messages[0]!, messageId: 'extra' }] };
+    const tooLong = { ...thread, messages: thread.messages.map((m, i) => (i === 199 ? { ...m, bodyText: 'a'.repeat(100_001) } : m)) };
+    for (const bad of [tooMany, tooLong]) {
+      const answer = await bg.raw('webmail.log', { thread: bad, messageId: 'm199', leadId: lead.id, account: ACCOUNT, edits: NO_EDITS });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_MESSAGE' } });
+    }
+    expect(await liveActivities(bg.db)).toHaveLength(0);
+  });
+});
