@@ -48,6 +48,8 @@ const MAX_COMPANIES = 20;
 const MAX_PEOPLE_SHOWN = 20;
 /** Drafts offered for the newest messages: the one a rep logs is almost always among them. */
 const RECENT_DRAFTS = 5;
+/** Unreadable threads remembered so that one is counted once; past this the memory starts again. */
+const MAX_COUNTED_THREADS = 1_000;
 /** Tasks a logged outbound email completes: the touch they asked for happened. */
 const DONE_BY_A_TOUCH: readonly string[] = [TaskKind.enum.first_response, TaskKind.enum.follow_up, TaskKind.enum.share_news];
 
@@ -62,6 +64,15 @@ export function webmailHandlers(deps: WebmailHandlerDeps): WebmailHandlers {
   const countFailure = deps.countFailure ?? countWebmailFailure;
   const onTasksChanged = deps.onTasksChanged ?? (async () => {});
   const currentOwnerId = deps.currentOwnerId ?? (async () => null);
+  // A thread stays unreadable while the rep reads it, and its page mutates: each thread is counted once per run
+  // of the background (a restarted worker may count it again), so the count is of threads, not of page updates.
+  const counted = new Set<string>();
+  const countOnce = async (webmail: Webmail, reason: UnreadableReason, key: string) => {
+    if (counted.has(key)) return;
+    if (counted.size >= MAX_COUNTED_THREADS) counted.clear();
+    counted.add(key);
+    await countFailure(webmail, reason);
+  };
   const need = (): LeadTracker => {
     if (!deps.tracker) throw new SidecarError(ErrorCode.Internal, 'Logging emails is not available in this context.');
     return deps.tracker;
@@ -136,7 +147,7 @@ export function webmailHandlers(deps: WebmailHandlerDeps): WebmailHandlers {
       };
       if (read.status === 'unreadable') {
         // Counted where the rep can see it (the options page): the sign that the webmail changed its markup.
-        await countFailure(read.webmail, read.reason);
+        await countOnce(read.webmail, read.reason, JSON.stringify([read.webmail, read.partial.threadId, read.partial.subject, sender.url ?? '']));
         const { domains, leftOut } = companyDomains(read.partial.addresses, own);
         const prior = read.partial.threadId ? await activitiesByKeyPrefix(t.db, `${threadKeyOf(read.webmail, read.partial.threadId)}:`) : [];
         return {

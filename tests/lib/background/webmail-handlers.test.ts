@@ -264,10 +264,14 @@ describe('webmail: a thread the adapter cannot read', () => {
     expect(view.companies[0]!.match?.lead.id).toBe(lead.id);
     expect(await loadWebmailFailures()).toMatchObject({ total: 1, byWebmail: { gmail: 1, outlook: 0 }, byReason: { 'no-thread-id': 1 }, last: { webmail: 'gmail', reason: 'no-thread-id' } });
 
+    // The same thread shown again (the page mutated, the panel asked again) is the same failure.
     await bg.send('webmail.view', { read, account: ACCOUNT });
+    expect((await loadWebmailFailures()).total).toBe(1);
+    // Another thread that cannot be read is another.
+    if (read.status !== 'unreadable') throw new Error('unreachable');
+    await bg.send('webmail.view', { read: { ...read, partial: { ...read.partial, subject: 'Another thread' } }, account: ACCOUNT });
     expect((await loadWebmailFailures()).total).toBe(2);
 
-    if (read.status !== 'unreadable') throw new Error('unreachable');
     const logged = await bg.send<LogResult>('webmail.logManual', {
       webmail: 'gmail',
       partial: read.partial,
