@@ -7,6 +7,7 @@ import { LeadTracker, messageHandlers } from '@/lib/background';
 import { LeadStore, SidecarDatabase } from '@/lib/db';
 import { handleMessage } from '@/lib/messaging';
 import { DEFAULT_SETTINGS } from '@/lib/schema';
+import { saveSettings } from '@/lib/settings';
 import { loadWebmailFailures } from '@/lib/settings/webmail-settings-store';
 import { gmailAdapter, type ThreadRead } from '@/lib/webmail';
 import { makeCapture } from '../helpers/make-capture';
@@ -133,5 +134,14 @@ describe('the webmail panel', () => {
     expect(bg.sent).toContain('webmail.createLead');
     expect(panel.byTestId('webmail-company')?.getAttribute('data-lead-id')).toBeTruthy();
     expect(panel.text('webmail-company')).toContain('Acme GmbH');
+  });
+
+  it('speaks Chinese when the rep chose it', async () => {
+    await backgroundWithAcme();
+    await saveSettings({ ...DEFAULT_SETTINGS, locale: 'zh_CN' });
+    const panel = await renderPanel(readGmail('gmail-markup-changed.html'));
+    await panel.until(() => panel.byTestId('webmail-company') !== null, 'the companies');
+    expect(panel.text('webmail-unreadable')).toBe('Sidecar 无法读取此邮件（页面上没有会话编号）。Gmail 可能改版了页面。请在下方手动记录，已读到的内容已预先填好。');
+    expect(panel.text('log-email')).toBe('记录此邮件');
   });
 });
