@@ -73,7 +73,7 @@ export function mergeWrite<T extends AnySyncRecord>(table: SyncTable, existing: 
       if (differs && mine !== '' && seen !== undefined && mine > seen) {
         lost.push({ field, loser: 'existing', lostValue: current, lostVersion: mine, keptValue: incoming, keptVersion: version });
       }
-    } else if (version < mine && differs) {
+    } else if (differs) {
       lost.push({ field, loser: 'incoming', lostValue: incoming, lostVersion: version, keptValue: current, keptVersion: mine });
     }
   }

@@ -53,7 +53,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   );
   // The extension's pages call the server from their own origin; web pages get no CORS access.
   app.use('*', cors({ origin: (origin) => (/^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i.test(origin) ? origin : null), allowHeaders: ['authorization', 'content-type'], maxAge: 600 }));
-  app.get('/health', (c) => c.json({ ok: true }));
+  // For load balancers: healthy when the database answers.
+  app.get('/health', async (c) => {
+    await deps.db.query('SELECT 1');
+    return c.json({ ok: true });
+  });
   app.route('/v1/auth', authRoutes(deps));
 
   app.use('/v1/*', async (c, next) => {

@@ -114,7 +114,11 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ re
     if (!valid.success) throw new Rejection('invalid_record', `the merged record would not be valid (${describeIssues(valid.error.issues)}); correct it and save again`);
   }
   await recordLostValues(ctx, parsed.table, existing.id, outcome.lost, existing.authors);
-  if (outcome.taken.length === 0) return redirect ? { redirect } : {};
+  if (outcome.taken.length === 0) {
+    // The writer's device shows its losing values until it pulls this record again: give it a new change number.
+    if (outcome.lost.some((loss) => loss.loser === 'incoming')) ctx.records.put({ ...existing, changeNo: ctx.counter.next() }, ctx.nowIso);
+    return redirect ? { redirect } : {};
+  }
   const authors = { ...existing.authors };
   for (const field of outcome.taken) authors[field] = ctx.caller.id;
   ctx.records.put({ ...existing, record: outcome.record, authors, changeNo: ctx.counter.next() }, ctx.nowIso);

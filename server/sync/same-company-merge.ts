@@ -17,7 +17,10 @@ export async function mergeIntoSameCompany(ctx: PushContext, lead: Lead, authors
   const survivor = survivorRow.record as Lead;
   const stamp = ctx.clock.stampAfter([...Object.values(survivor.versions), ...Object.values(lead.versions)]);
   const now = ctx.nowIso > survivor.updatedAt ? ctx.nowIso : survivor.updatedAt;
-  const { keep, tombstone } = mergeLeads(survivor, lead, { keep: [], other: [] }, stamp, now);
+  const merged = mergeLeads(survivor, lead, { keep: [], other: [] }, stamp, now);
+  // A pool lead clipped again by a rep who owns the clip goes to that rep, as a claim would; an owned one stays.
+  const keep: Lead = survivor.ownerId === null && lead.ownerId !== null ? { ...merged.keep, ownerId: lead.ownerId, versions: { ...merged.keep.versions, ownerId: stamp } } : merged.keep;
+  const tombstone = merged.tombstone;
   const keepAuthors = { ...survivorRow.authors };
   for (const [field, version] of Object.entries(keep.versions)) if (version === stamp) keepAuthors[field] = authors[field] ?? ctx.caller.id;
   ctx.records.put({ ...survivorRow, record: keep, authors: keepAuthors, changeNo: ctx.counter.next() }, ctx.nowIso);

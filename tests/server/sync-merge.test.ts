@@ -110,6 +110,21 @@ describeEachBackend('conflicts and duplicate companies', (backend) => {
     expect(children.map((r) => r.summary ?? r.name ?? r.title).sort()).toEqual(['Alice called', 'Bob emailed', 'Send the proposal', 'Wang Fang']);
   });
 
+  it('a rep clipping a company that sits unowned in the pool gets it, as a claim would', async () => {
+    const h = createHarness(database());
+    const { users } = await h.team(['rep', 'rep']);
+    const [alice, bob] = users as [any, any];
+    const pool = makeLead(stamper('a')(), { domain: 'pool.com', ownerId: null });
+    await push(h, alice, newClientId(), [put('leads', pool)]);
+    const clip = makeLead(stamper('b')(), { domain: 'pool.com', ownerId: bob.id });
+    const pushed = await push(h, bob, newClientId(), [put('leads', clip)]);
+    expect(pushed.json.results[0].redirect).toEqual({ from: clip.id, to: pool.id });
+    expect((await pullAll(h, alice)).records.get(pool.id).ownerId).toBe(bob.id);
+    // Alice's clip of the same company, now Bob's, leaves it with Bob.
+    await push(h, alice, newClientId(), [put('leads', makeLead(stamper('c')(), { domain: 'pool.com', ownerId: alice.id }))]);
+    expect((await pullAll(h, alice)).records.get(pool.id).ownerId).toBe(bob.id);
+  });
+
   it('a lead with the credit code of another lead is merged into it', async () => {
     const h = createHarness(database());
     const { users } = await h.team(['manager']);

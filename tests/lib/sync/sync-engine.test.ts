@@ -47,6 +47,19 @@ describeEachBackend('the sync engine against the server', (backend) => {
     expect(alice.liveLeads()[0]).toMatchObject({ stage: 'needs_confirmed', tier: 'S' });
   });
 
+  it('an edit from a device whose clock is behind loses to the newer value, and the device shows the value that won', async () => {
+    const { alice, h, manager } = await twoReps();
+    const late = new Device(h, manager, 'mgr');
+    const behind = new Device(h, alice.user, 'slow', -3600_000);
+    const lead = await late.clip('acme.com', { ownerId: null });
+    await late.engine.sync();
+    await behind.engine.sync();
+    await behind.edit('leads', lead.id, { stage: 'won' });
+    await behind.engine.sync();
+    expect(behind.liveLeads()[0]!.stage).toBe('not_contacted');
+    expect(behind.store.snapshot().conflicts).toEqual([expect.objectContaining({ field: 'stage', lostValue: 'won', keptValue: 'not_contacted' })]);
+  });
+
   it('an answer lost on the way back is replayed, not applied twice', async () => {
     const { alice, h } = await twoReps();
     const lead = await alice.clip('acme.com');
