@@ -14,7 +14,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Least privilege: no host access at install; pages are scripted only after a user gesture.
+    // Least privilege: company pages are scripted only after a user gesture (activeTab); the only hosts granted at
+    // install are the webmail sites below.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms', 'notifications', ...(e2e ? ['tabs'] : [])],
     // Webmail only (issue #5): the webmail content script reads Gmail and Outlook on the web, nothing else.
     host_permissions: [...(e2e ? ['http://*/*'] : []), ...WEBMAIL_HOSTS],
@@ -37,7 +38,7 @@ export default defineConfig({
             gecko: {
               id: 'sidecar@sidecar-crm.org',
               strict_min_version: '128.0',
-              // Sidecar sends nothing to its authors: leads stay in the browser (and, later, the team's own backend).
+              // Sidecar sends nothing to its authors: leads stay in the browser and the team's own backend.
               data_collection_permissions: { required: ['none'] },
             },
           },
