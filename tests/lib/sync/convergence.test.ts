@@ -105,7 +105,7 @@ describeEachBackend('convergence', (backend) => {
           expect(server.records.get(activity.leadId)).toBeDefined();
         }
       }),
-      { numRuns: Number(process.env.SYNC_PROPERTY_RUNS ?? 8) },
+      { numRuns: Number(process.env.SYNC_PROPERTY_RUNS ?? 25) },
     );
   }, 120_000);
 });
