@@ -46,7 +46,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_FLAGS, '--blink-settings=imagesEnabled=false', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
 try {
   const tab = await browser.newPage();
-  await tab.goto(`${origin}/page`);
+  await tab.goto(`${origin}/page`, { timeout: 120_000 });
   await tab.addScriptTag({ url: `${origin}/bench.js` });
   const run = (iterations, warmup) => tab.evaluate((o) => globalThis.sidecarExtractBench.run(o), { url, iterations, warmup, baselineRuns: 0 });
   await run(3, 2);
