@@ -25,7 +25,9 @@ export async function pullChanges(deps: SyncDeps, caller: Caller, request: PullR
   if (!team) throw new Error(`team ${caller.teamId} of a signed-in user is missing`);
   const counter = Number(team.change_counter);
   const serverClock = deps.clock.current();
-  if (request.after > 0 && request.after < Number(team.purged_through)) {
+  // Older than the purge horizon, or ahead of the team's counter (the database was restored from a backup,
+  // or the device synced with another server): the device cannot catch up change by change.
+  if ((request.after > 0 && request.after < Number(team.purged_through)) || request.after > counter) {
     return { changes: [], conflicts: [], settings: null, checkpoint: 0, hasMore: true, resyncRequired: true, serverClock };
   }
   const rows = await deps.db.query<Row>(

@@ -118,6 +118,9 @@ describeEachBackend('pulling changes', (backend) => {
     expect(stale.json).toMatchObject({ resyncRequired: true, checkpoint: 0, changes: [] });
     const current = await h.call('GET', `/v1/sync/pull?after=${recent.checkpoint}`, undefined, users[0]!.token);
     expect(current.json.resyncRequired).toBe(false);
+    // A checkpoint the server never gave (a database restored from a backup) also asks for a resync.
+    const ahead = await h.call('GET', `/v1/sync/pull?after=${recent.checkpoint + 1000}`, undefined, users[0]!.token);
+    expect(ahead.json).toMatchObject({ resyncRequired: true, checkpoint: 0 });
     const fresh = await pullAll(h, users[0]!);
     expect([...fresh.records.keys()]).toEqual([kept.id]);
   });
