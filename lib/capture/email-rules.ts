@@ -15,6 +15,8 @@ const SERVICE_DOMAIN = /(?:^|\.)(?:sentry\.io|sentry-next\.wixpress\.com|wixpres
 const MACHINE_LOCAL = /^(?:[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-.*|no-?reply|do-?not-?reply|mailer-daemon|bounces?)$/i;
 /** "a professional address like lily@lilysbikes.com", "例如 name@…": an address shown as an example. */
 const EXAMPLE_MARKER = /(?:\b(?:like|such as|e\.g\.|eg\.|for example|for instance|example)\b|例如|比如|示例|举例)/i;
+/** A block listing other companies: "Our clients", "Partners", "合作伙伴", "主要客户". */
+const OTHER_COMPANIES = /\b(?:our\s+)?(?:clients|customers|partners|distributors|resellers|dealers)\b|合作伙伴|合作客户|主要客户|经销商|代理商/i;
 /** A job ad's or a partner's address: "send your CV to", "简历投递". */
 const RECRUITING = /\b(?:resumes?|cv|curriculum vitae|apply|applications?|job|jobs|hiring|recruit\w*|candidates?)\b|简历|招聘|应聘/i;
 export const MAIL_LABEL = /(?:e-?mail|mail|邮\s?箱|邮\s?件|電\s?郵|电\s?邮|邮件地址|email address)\s*(?:address)?\s*[:：]?\s*$/i;
@@ -63,7 +65,8 @@ export function isFreemail(address: string): boolean {
  * How far an address can be trusted as the company's contact, from where it sits; undefined drops it.
  * The site's own addresses are trusted; an address at another company is dropped when its line is an
  * example, a web designer's credit, or when its line or block is a job ad or plainly about that company
- * (a partner card: "Ludlow Trading" / "orders@ludlowtrading.com"), and is otherwise kept with low
+ * (a partner card: "Ludlow Trading" / "orders@ludlowtrading.com") or sits in a block that lists clients or
+ * partners, and is otherwise kept with low
  * confidence for the rep to judge. `block` is the text around the line (the lines above, the link's container).
  */
 export function emailConfidence(address: string, line: string, site: SiteIdentity, fromLink: boolean, block = ''): number | undefined {
@@ -75,7 +78,7 @@ export function emailConfidence(address: string, line: string, site: SiteIdentit
   if (isFreemail(address)) return labelled || fromLink ? 0.7 : 0.6;
   const rest = line.split(address).join(' ');
   const around = `${rest} ${block.split(address).join(' ')}`;
-  if (RECRUITING.test(around) || mentionsCompanyOf(address, around)) return undefined;
+  if (RECRUITING.test(around) || OTHER_COMPANIES.test(block) || mentionsCompanyOf(address, around)) return undefined;
   // Running prose about someone else ("…said Jane Roe, jane@other.com…") is not a contact block.
   if (!labelled && !fromLink && rest.split(' ').length > 20) return undefined;
   return fromLink || labelled ? 0.6 : 0.5;

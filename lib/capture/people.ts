@@ -10,6 +10,12 @@ const MAX_LINES_SCANNED = 20_000;
 /** "联系人：张经理", "联系人: 王小姐 13812345678", "负责人：李明（销售总监）". */
 const ZH_CONTACT =
   /(?:联系人|联 系 人|负责人|业务联系人|销售联系人|对接人)\s*[:：]\s*(\p{Script=Han}{1,4}?)(?=先生|女士|小姐|总经理|副总经理|经理|总监|主管|主任|老师|工程师|总|电话|手机|邮箱|传真|职务|职位|地址|[^\p{Script=Han}]|$)(先生|女士|小姐|总经理|副总经理|经理|总监|主管|主任|老师|工程师|总)?(?:\s*[（(]([^)）]{2,16})[)）]|\s+(\p{Script=Han}{2,8}))?/u;
+/**
+ * "商务合作：王先生 186…", "业务咨询：李经理": labels of a business line rather than of a person, so a name is
+ * taken only when a courtesy title or a job title follows it ("请致电" is not a name).
+ */
+const ZH_BUSINESS_CONTACT =
+  /(?:商务合作|商务联系|业务联系|业务咨询|销售咨询|采购联系|合作洽谈|市场合作)\s*[:：]\s*(\p{Script=Han}{1,3}?)(先生|女士|小姐|总经理|副总经理|经理|总监|主管|主任|老师|工程师)/u;
 /** "Contact: John Smith, Sales Manager", "Contact person: Ms. Jane Roe". */
 const EN_CONTACT = /\b(?:[Cc]ontact(?: [Pp]erson)?|[Aa]ttn\.?|[Aa]ttention|[Ss]ales [Cc]ontact)\s*[:：]\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2})(?:\s*[,–—-]\s*([^,|]{2,60}))?/;
 /** "Ms. Linda Wang, Sales Manager": a courtesy title marks a person wherever the line puts them. */
@@ -88,6 +94,11 @@ function readLabelledContact(line: string, previous: string, siteDomain: string 
     const name = `${surnameOrName}${suffix ?? ''}`;
     const title = bracketed ?? (following && ZH_TITLE.test(following) ? following : undefined) ?? (suffix && !HONORIFIC.test(suffix) ? suffix : undefined);
     return { name, title, confidence: 0.85, span: 1 };
+  }
+  const business = ZH_BUSINESS_CONTACT.exec(line);
+  if (business) {
+    const [, surnameOrName, suffix] = business;
+    return { name: `${surnameOrName}${suffix}`, title: HONORIFIC.test(suffix!) ? undefined : suffix, confidence: 0.8, span: 1 };
   }
   const en = EN_CONTACT.exec(line);
   if (en && looksLikeEnglishName(en[1]!)) return { name: en[1]!, title: en[2] && looksLikeTitle(en[2]) ? en[2].trim() : undefined, confidence: 0.85, span: 1 };

@@ -83,6 +83,8 @@ describe('reading a company\'s email addresses', () => {
     expect(addresses('<li>Our partner Ludlow Trading supplies the sensors: orders@ludlowtrading.com</li>')).toEqual([]);
     expect(addresses('<div class="partner"><h4>Ludlow Trading Co.</h4><p>Sensors and actuators</p><p>orders@ludlowtrading.com</p></div>')).toEqual([]);
     expect(addresses('<ul><li><b>Careers</b> Send us your CV: <a href="mailto:cv@talentbridge-hr.com">cv@talentbridge-hr.com</a></li></ul>')).toEqual([]);
+    expect(addresses('<h2>Our clients</h2><ul><li>Dell Technologies</li><li>Texas Instruments — contact: ti-procurement@ti.com</li></ul>')).toEqual([]);
+    expect(addresses('<h3>合作伙伴</h3><p>华东区：上海阀门厂</p><p>邮箱：sales@abc-valve.com</p>', 'https://www.xinghe-tech.cn/')).toEqual([]);
   });
 
   it('keeps a labelled address at another domain with low confidence, and trusts one the site declares its own', () => {

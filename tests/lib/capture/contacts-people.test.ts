@@ -18,6 +18,14 @@ describe('reading the people a company page names', () => {
     expect(summary('<p>联 系 人：李明（销售总监）</p>', 'https://www.xinghe-tech.cn/')).toEqual([{ name: '李明', title: '销售总监', emails: [], phones: [] }]);
   });
 
+  it('reads a person on a business line ("商务合作：王先生"), but not an instruction on one ("请致电")', () => {
+    expect(summary('<p>商务合作：王先生 186-1234-5678</p><p>业务咨询：李经理</p>', 'https://www.zjzn-tech.cn/')).toEqual([
+      { name: '王先生', title: undefined, emails: [], phones: ['+86 186 1234 5678'] },
+      { name: '李经理', title: '经理', emails: [], phones: [] },
+    ]);
+    expect(summary('<p>商务合作：请致电 400-820-8820</p>', 'https://www.zjzn-tech.cn/')).toEqual([]);
+  });
+
   it('reads an English contact line', () => {
     expect(summary('<p>Contact: Jane Roe, Sales Manager</p>')).toEqual([{ name: 'Jane Roe', title: 'Sales Manager', emails: [], phones: [] }]);
   });
