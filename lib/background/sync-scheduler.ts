@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
-import { parseHlc } from '../clock';
 import type { SidecarDatabase } from '../db';
-import { nextStamp } from '../db/device-clock';
 import { DexieSyncStore } from '../db/dexie-sync-store';
 import { onLocalChangesQueued } from '../db/sync-capture';
+import { catchUpDeviceClock } from '../db/sync-clock';
 import type { SyncStatus } from '../messaging/sync-protocol';
-import type { Hlc, TeamSettings } from '../schema';
+import type { TeamSettings } from '../schema';
 import { clearBackend, loadBackend, saveBackend, type BackendSession } from '../settings/backend-store';
 import { HttpTransport, SyncEngine } from '../sync';
 import { signIn, signOut } from './sync-account';
@@ -114,16 +113,8 @@ export class SyncScheduler {
   private engineFor(session: BackendSession): SyncEngine {
     if (this.engine?.url === session.url) return this.engine.engine;
     const transport = new HttpTransport({ baseUrl: session.url, getToken: async () => (await loadBackend())?.token ?? null, fetch: this.options.fetch });
-    const engine = new SyncEngine({ store: this.store, transport, now: this.now, onServerClock: (stamp) => this.catchUpClock(stamp) });
+    const engine = new SyncEngine({ store: this.store, transport, now: this.now, onServerClock: (stamp) => catchUpDeviceClock(this.options.db, stamp, this.now().getTime()) });
     this.engine = { url: session.url, engine };
     return engine;
-  }
-
-  /** A device whose clock is behind the server's moves its clock forward, so its next edits are not stamped in the past. */
-  private async catchUpClock(stamp: Hlc): Promise<void> {
-    const { db } = this.options;
-    const serverMillis = parseHlc(stamp).millis;
-    if (serverMillis <= this.now().getTime()) return;
-    await db.transaction('rw', db.meta, () => nextStamp(db, serverMillis));
   }
 }

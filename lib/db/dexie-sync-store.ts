@@ -1,9 +1,10 @@
-import Dexie from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { Lead, TeamSettings } from '../schema';
 import type { ConflictNotice, MutationBody, OutboxEntry, RejectionNotice, SyncState, SyncStore, SyncStoreTx } from '../sync';
 import type { AnySyncRecord, SyncTable } from '../sync/tables';
 import type { LeadRow, SidecarDatabase } from './database';
+import type { ConflictRow, OutboxRow, RejectionRow, SyncMetaRow } from './sync-rows';
 import { toRow } from './lead-store';
 import { markServerApply } from './sync-capture';
 import { SYNC_BOOKKEEPING_TABLES, SYNCED_TABLES, withoutLocalFields } from './sync-rows';
@@ -33,8 +34,9 @@ export class DexieSyncStore implements SyncStore {
     const tables = [...SYNCED_TABLES, ...SYNC_BOOKKEEPING_TABLES].map((name) => db.table(name));
     const result = await db.transaction('rw', tables, async (trans) => {
       markServerApply(trans.idbtrans);
-      const writes = new WriteBuffer(db);
-      const tx = dexieTx(db, writes, (next) => (settings = next));
+      const bound = boundTables(trans);
+      const writes = new WriteBuffer(bound);
+      const tx = dexieTx(bound, writes, (next) => (settings = next));
       const value = await work(tx);
       await writes.flush();
       return value;
@@ -46,8 +48,8 @@ export class DexieSyncStore implements SyncStore {
   /** The state outside a sync step, for the popup. */
   async status(): Promise<{ state: SyncState; pending: number; rejections: number; conflicts: number }> {
     const { db } = this;
-    return db.transaction('rw', [db.syncMeta, db.outbox, db.syncRejections, db.syncConflicts], async () => ({
-      state: await loadState(db),
+    return db.transaction('rw', [db.syncMeta, db.outbox, db.syncRejections, db.syncConflicts], async (trans) => ({
+      state: await loadState(boundTables(trans)),
       pending: await db.outbox.count(),
       rejections: await db.syncRejections.count(),
       conflicts: await db.syncConflicts.count(),
@@ -55,7 +57,31 @@ export class DexieSyncStore implements SyncStore {
   }
 }
 
-async function loadState(db: SidecarDatabase): Promise<SyncState> {
+/**
+ * The transaction's tables, bound to it. The sync engine awaits many plain promises between database calls (one
+ * per pulled record); Dexie follows its transaction across those only for a while, so every call names it.
+ */
+interface BoundTables {
+  outbox: Table<OutboxRow, number>;
+  syncMeta: Table<SyncMetaRow, string>;
+  syncRejections: Table<RejectionRow, number>;
+  syncConflicts: Table<ConflictRow, number>;
+  records(table: SyncTable): Table<AnySyncRecord, string>;
+  leads: Table<LeadRow, string>;
+}
+
+function boundTables(trans: Transaction): BoundTables {
+  return {
+    outbox: trans.table('outbox'),
+    syncMeta: trans.table('syncMeta'),
+    syncRejections: trans.table('syncRejections'),
+    syncConflicts: trans.table('syncConflicts'),
+    records: (table) => trans.table(table),
+    leads: trans.table('leads'),
+  };
+}
+
+async function loadState(db: BoundTables): Promise<SyncState> {
   const row = await db.syncMeta.get('state');
   if (row?.key === 'state') return row.value;
   // Made once per installation; mutation ids count up per client id.
@@ -64,7 +90,7 @@ async function loadState(db: SidecarDatabase): Promise<SyncState> {
   return state;
 }
 
-function dexieTx(db: SidecarDatabase, writes: WriteBuffer, onSettings: (settings: TeamSettings) => void): SyncStoreTx {
+function dexieTx(db: BoundTables, writes: WriteBuffer, onSettings: (settings: TeamSettings) => void): SyncStoreTx {
   return {
     getRecord: (table, id) => writes.get(table, id),
     putRecord: async (table, record) => writes.put(table, record),
@@ -95,7 +121,7 @@ function dexieTx(db: SidecarDatabase, writes: WriteBuffer, onSettings: (settings
 class WriteBuffer {
   private readonly pending = new Map<SyncTable, Map<string, AnySyncRecord | null>>();
 
-  constructor(private readonly db: SidecarDatabase) {}
+  constructor(private readonly db: BoundTables) {}
 
   private of(table: SyncTable): Map<string, AnySyncRecord | null> {
     let map = this.pending.get(table);
@@ -105,13 +131,14 @@ class WriteBuffer {
 
   async get(table: SyncTable, id: string): Promise<AnySyncRecord | undefined> {
     const buffered = this.of(table).get(id);
-    if (buffered !== undefined) return buffered === null ? undefined : structuredClone(buffered);
-    const row = (await this.db.table(table).get(id)) as AnySyncRecord | undefined;
+    if (buffered !== undefined) return buffered === null ? undefined : buffered;
+    const row = await this.db.records(table).get(id);
     return row && withoutLocalFields(table, row);
   }
 
+  // Not copied: the engine builds a new object for every write (copying a page of leads cost more than storing it).
   put(table: SyncTable, record: AnySyncRecord): void {
-    this.of(table).set(record.id, structuredClone(record));
+    this.of(table).set(record.id, record);
   }
 
   delete(table: SyncTable, id: string): void {
@@ -120,16 +147,16 @@ class WriteBuffer {
 
   async clear(table: SyncTable): Promise<void> {
     this.of(table).clear();
-    await this.db.table(table).clear();
+    await this.db.records(table).clear();
   }
 
   async flush(): Promise<void> {
     for (const [table, records] of this.pending) {
       const deletes = [...records].filter(([, record]) => record === null).map(([id]) => id);
       const puts = [...records.values()].filter((record): record is AnySyncRecord => record !== null);
-      if (deletes.length) await this.db.table(table).bulkDelete(deletes);
-      if (table === 'leads') await putLeads(this.db, puts as Lead[]);
-      else if (puts.length) await this.db.table(table).bulkPut(puts);
+      if (deletes.length) await this.db.records(table).bulkDelete(deletes);
+      if (table === 'leads') await putLeads(this.db.leads, puts as Lead[]);
+      else if (puts.length) await this.db.records(table).bulkPut(puts);
     }
     this.pending.clear();
   }
@@ -140,21 +167,21 @@ class WriteBuffer {
  * of this device into another, the survivor can arrive before the tombstone that frees its domain (the
  * unique index), so a lead that still holds it here gives it up: the server's copy of that lead follows.
  */
-async function putLeads(db: SidecarDatabase, leads: Lead[]): Promise<void> {
-  if (leads.length === 0) return;
-  const rows = leads.map(toRow);
+async function putLeads(leads: Table<LeadRow, string>, records: Lead[]): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map(toRow);
   try {
-    await db.leads.bulkPut(rows);
+    await leads.bulkPut(rows);
   } catch (error) {
     if (!(error instanceof Dexie.BulkError)) throw error;
-    for (const index of Object.keys(error.failuresByPos).map(Number)) await putTakingDomain(db, rows[index]!);
+    for (const index of Object.keys(error.failuresByPos).map(Number)) await putTakingDomain(leads, rows[index]!);
   }
 }
 
-async function putTakingDomain(db: SidecarDatabase, row: LeadRow): Promise<void> {
+async function putTakingDomain(leads: Table<LeadRow, string>, row: LeadRow): Promise<void> {
   if (row.domain) {
-    const holder = await db.leads.get({ domain: row.domain });
-    if (holder && holder.id !== row.id) await db.leads.put({ ...holder, domain: null });
+    const holder = await leads.get({ domain: row.domain });
+    if (holder && holder.id !== row.id) await leads.put({ ...holder, domain: null });
   }
-  await db.leads.put(row);
+  await leads.put(row);
 }

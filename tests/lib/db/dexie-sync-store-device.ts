@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { DexieSyncStore } from '@/lib/db/dexie-sync-store';
 import { LeadStore, SidecarDatabase, TaskStore } from '@/lib/db';
-import { PageCapture, type Lead } from '@/lib/schema';
+import { PageCapture, type Hlc, type Lead } from '@/lib/schema';
+import { catchUpDeviceClock } from '@/lib/db/sync-clock';
 import { SyncEngine, type AnySyncRecord, type SyncTable } from '@/lib/sync';
 import { makeCapture } from '../../helpers/make-capture';
 import type { Harness, TestUser } from '../../server/harness';
@@ -17,14 +18,17 @@ export class DexieDevice {
   readonly engine: SyncEngine;
   private minute = 0;
 
-  constructor(h: Harness, readonly user: TestUser, name: string) {
+  /** `wallClock`: where this device's own clock starts (a rep's machine can be hours or years wrong). */
+  constructor(h: Harness, readonly user: TestUser, name: string, wallClock = Date.UTC(2026, 10, 1, 9)) {
     this.db = new SidecarDatabase(`dexie-sync-${name}-${uuidv7()}`);
-    const now = () => new Date(Date.UTC(2026, 10, 1, 9, this.minute++));
+    const now = () => new Date(wallClock + 60_000 * this.minute++);
     this.leads = new LeadStore(this.db, { now });
     this.tasks = new TaskStore(this.db, now);
     this.store = new DexieSyncStore(this.db);
     this.transport = new AppTransport(h, user);
-    this.engine = new SyncEngine({ store: this.store, transport: this.transport, now: () => h.now(), batchSize: 7, pullLimit: 5, random: () => 0.5 });
+    // As the background does: after a pull the device's clock moves past the server's.
+    const onServerClock = (stamp: Hlc) => catchUpDeviceClock(this.db, stamp, wallClock + 60_000 * this.minute);
+    this.engine = new SyncEngine({ store: this.store, transport: this.transport, now: () => h.now(), batchSize: 7, pullLimit: 5, random: () => 0.5, onServerClock });
   }
 
   /** Clips a company's page through the sidebar's save path; unowned (the team's pool) unless an owner is given. */

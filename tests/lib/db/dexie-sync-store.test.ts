@@ -74,6 +74,20 @@ describeEachBackend('the extension database syncing with the team server', (back
     expect(await alice.records('leads')).toEqual(await bob.records('leads'));
   });
 
+  it('a device whose clock is a year behind still wins with an edit made after it saw the lead', async () => {
+    const h = createHarness(database());
+    const team = await h.team(['rep', 'rep']);
+    const [ahead, behind] = [new DexieDevice(h, team.users[0]!, 'ahead'), new DexieDevice(h, team.users[1]!, 'behind', Date.UTC(2025, 10, 1))];
+    const lead = await ahead.clip('https://www.acme-robotics.com/', 'Acme Robotics');
+    await ahead.leads.update(lead.id, { needDescription: 'Faster quotes' });
+    await ahead.engine.sync();
+    await behind.engine.sync();
+    await behind.leads.update(lead.id, { needDescription: 'Cut costs' });
+    await behind.engine.sync();
+    await ahead.engine.sync();
+    for (const device of [ahead, behind]) expect((await device.leads.get(lead.id))!.needDescription).toBe('Cut costs');
+  });
+
   it('a company clipped on both devices offline ends as one lead with both follow-ups, on both', async () => {
     const { alice, bob } = await twoReps();
     const aliceLead = await alice.clip('https://www.acme-robotics.com/', 'Acme Robotics');
