@@ -23,7 +23,15 @@ export default defineBackground(() => {
     translate: async () => translator(resolveLocale((await loadSettings()).locale, browser.i18n.getUILanguage())),
   });
   // Team sync: every local write is queued by the database itself; this decides when to push and pull.
-  const sync = new SyncScheduler({ db, onTeamSettings: applySyncedTeamSettings(rescorer) });
+  const sync = new SyncScheduler({
+    db,
+    onTeamSettings: applySyncedTeamSettings(rescorer),
+    // Teammates' tasks may be due sooner, and the current site may now have a lead.
+    onPulled: async () => {
+      await onTasksChanged();
+      await badge.refresh();
+    },
+  });
   sync.install();
   const handlers = messageHandlers(leads, async () => null, { tracker, onTasksChanged, rescorer, sync });
   const extensionOrigin = browser.runtime.getURL('/');

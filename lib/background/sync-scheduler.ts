@@ -22,6 +22,8 @@ export interface SyncSchedulerOptions {
   now?: () => Date;
   /** New team settings from the server (after the transaction that stored them committed). */
   onTeamSettings?: (settings: TeamSettings) => Promise<void> | void;
+  /** After a sync that brought teammates' changes (re-arm task reminders, refresh the toolbar badge). */
+  onPulled?: () => Promise<void> | void;
 }
 
 /**
@@ -68,7 +70,8 @@ export class SyncScheduler {
     if (!session) return;
     const engine = this.engineFor(session);
     try {
-      await (mode === 'now' ? engine.sync() : engine.syncIfDue());
+      const report = await (mode === 'now' ? engine.sync() : engine.syncIfDue());
+      if (report && report.pulled > 0) await this.options.onPulled?.();
     } catch {
       const { state } = await this.store.status();
       if (state.retryAt) await browser.alarms.create(SYNC_RETRY_ALARM, { when: Math.max(Date.parse(state.retryAt), this.now().getTime() + 1_000) });

@@ -8,7 +8,9 @@ import { PageCapture } from '@/lib/schema';
 import { loadBackend } from '@/lib/settings/backend-store';
 import { describeEachBackend, useMigratedDatabase } from '../../server/backends';
 import { createHarness, PASSWORD, type Harness } from '../../server/harness';
-import { pullAll } from '../../server/sync-calls';
+import { newClientId, pullAll, push, put } from '../../server/sync-calls';
+import { makeLead } from '../../server/records';
+import { formatHlc } from '@/lib/clock';
 import { makeCapture } from '../../helpers/make-capture';
 
 const URL_ = 'http://127.0.0.1:8787';
@@ -37,10 +39,11 @@ describeEachBackend('syncing in the background', (backend) => {
     const net = network(h);
     const db = new SidecarDatabase(`scheduler-${uuidv7()}`);
     const leads = new LeadStore(db, { now: () => h.now() });
-    const scheduler = new SyncScheduler({ db, fetch: net.fetch, debounceMs: 30, now: () => h.now() });
+    const onPulled = vi.fn();
+    const scheduler = new SyncScheduler({ db, fetch: net.fetch, debounceMs: 30, now: () => h.now(), onPulled });
     scheduler.install();
     const clip = (url: string, name: string) => leads.saveClip(PageCapture.parse(makeCapture({ url, domain: null, name, emails: [], phones: [] })), {}, null);
-    return { h, rep: users[1]!, net, db, scheduler, clip };
+    return { h, manager: users[0]!, rep: users[1]!, net, db, leads, scheduler, clip, onPulled };
   }
 
   it('does nothing while signed out: changes wait in the outbox, alarms send nothing', async () => {
@@ -106,6 +109,19 @@ describeEachBackend('syncing in the background', (backend) => {
     await scheduler.run('due');
     expect(await scheduler.status()).toMatchObject({ pending: 0, lastError: null, retryAt: null, lastSyncAt: h.now().toISOString() });
     expect((await pullAll(h, rep)).records.get(lead.id)).toMatchObject({ name: 'Acme Robotics' });
+  });
+
+  it("a teammate's lead arrives with a sync, and the background is told so (reminders, badge)", async () => {
+    const { h, manager, scheduler, rep, leads, onPulled } = await setup();
+    await scheduler.signIn({ url: URL_, email: rep.email, password: PASSWORD });
+    onPulled.mockClear();
+    const lead = makeLead(formatHlc({ millis: h.now().getTime() - 60_000, counter: 0, node: 'manager' }), { domain: 'teammate-co.com', name: 'Teammate Co' });
+    expect((await push(h, manager, newClientId(), [put('leads', lead)])).status).toBe(200);
+    await scheduler.run('now');
+    expect(onPulled).toHaveBeenCalledTimes(1);
+    expect(await leads.findForUrl('https://www.teammate-co.com/')).toMatchObject({ id: lead.id, name: 'Teammate Co' });
+    await scheduler.run('now');
+    expect(onPulled).toHaveBeenCalledTimes(1);
   });
 
   it('signing out revokes the token on the server and keeps queued changes for later', async () => {
