@@ -17,12 +17,13 @@ export interface ReadabilityLimits {
 /**
  * Readability's cost grows faster than the elements it is given: measured in headless Chromium with
  * `node bench/extract.mjs --calibrate`, 1,000 elements took 25-50 ms and 2,000 took 80-130 ms on the shared
- * 2-core machine under load (a third to half of that when idle). 1,000 keeps the whole capture of a typical
- * page within its 50 ms budget at p95 while still holding a company page's introduction, which comes first. A
- * page nested 5,000 deep takes Readability alone seconds, and 400 empty levels still take it tens of ms: real
- * pages stay well within 120.
+ * 2-core machine under load (a third to half of that when idle), and on a 2 MB page it was a third of the whole
+ * capture at 1,000. 600 elements (some 200 paragraphs, more than the 20,000 characters of main text kept) hold a
+ * company page's introduction, which comes first, and leave the capture room within its budgets. A page nested
+ * 5,000 deep takes Readability alone seconds, and 400 empty levels still take it tens of ms: real pages stay
+ * well within 120.
  */
-export const READABILITY_LIMITS: ReadabilityLimits = { maxElements: 1_000, maxDepth: 120, maxChars: 300_000 };
+export const READABILITY_LIMITS: ReadabilityLimits = { maxElements: 600, maxDepth: 120, maxChars: 300_000 };
 
 /**
  * Set aside before Readability runs: it drops them itself (or scores them as boilerplate), so they only cost
