@@ -54,6 +54,23 @@ function assertMayEdit(ctx: PushContext, ownerId: string | null, what: string): 
 }
 
 /**
+ * An edit made after seeing the current value is newer than it, whatever the device's clock says: a device
+ * whose clock is behind (and did not catch up from the stamps it pulled) gets a server stamp for it instead
+ * of silently losing to the value it replaced.
+ */
+function restampSeenEdits(ctx: PushContext, existing: AnySyncRecord, write: FieldWrite): Record<string, string> {
+  if (!write.baseVersions) return write.versions;
+  let versions = write.versions;
+  for (const [field, stamp] of Object.entries(write.versions)) {
+    const current = existing.versions[field];
+    if (current === undefined || write.baseVersions[field] !== current || stamp > current) continue;
+    if (versions === write.versions) versions = { ...write.versions };
+    versions[field] = ctx.clock.stampAfter([current]);
+  }
+  return versions;
+}
+
+/**
  * Applies one mutation inside the push transaction. Throws a Rejection (acknowledged to the client, nothing
  * written) for invalid records and forbidden or impossible writes; any other error aborts the whole batch.
  */
@@ -108,6 +125,7 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ re
     return {};
   }
 
+  parsed.write = { ...parsed.write, versions: restampSeenEdits(ctx, existing.record, parsed.write) };
   const outcome = mergeWrite(parsed.table, existing.record, parsed.write, ctx.nowIso);
   if (outcome.taken.length > 0) {
     const valid = TABLE_SCHEMAS[parsed.table].safeParse(outcome.record);

@@ -47,17 +47,24 @@ describeEachBackend('the sync engine against the server', (backend) => {
     expect(alice.liveLeads()[0]).toMatchObject({ stage: 'needs_confirmed', tier: 'S' });
   });
 
-  it('an edit from a device whose clock is behind loses to the newer value, and the device shows the value that won', async () => {
+  it('a device whose clock is behind: an edit made after seeing the value wins, one made without seeing a newer edit loses and is shown', async () => {
     const { alice, h, manager } = await twoReps();
-    const late = new Device(h, manager, 'mgr');
+    const office = new Device(h, manager, 'mgr');
     const behind = new Device(h, alice.user, 'slow', -3600_000);
-    const lead = await late.clip('acme.com', { ownerId: null });
-    await late.engine.sync();
+    const lead = await office.clip('acme.com', { ownerId: null });
+    await office.engine.sync();
     await behind.engine.sync();
+    await behind.edit('leads', lead.id, { stage: 'initial_contact' });
+    await behind.engine.sync();
+    await office.engine.sync();
+    expect(office.liveLeads()[0]!.stage).toBe('initial_contact');
+    // Now both edit the stage; the office pushes first, and the slow device had not seen that edit.
+    await office.edit('leads', lead.id, { stage: 'needs_confirmed' });
+    await office.engine.sync();
     await behind.edit('leads', lead.id, { stage: 'won' });
     await behind.engine.sync();
-    expect(behind.liveLeads()[0]!.stage).toBe('not_contacted');
-    expect(behind.store.snapshot().conflicts).toEqual([expect.objectContaining({ field: 'stage', lostValue: 'won', keptValue: 'not_contacted' })]);
+    expect(behind.liveLeads()[0]!.stage).toBe('needs_confirmed');
+    expect(behind.store.snapshot().conflicts).toEqual([expect.objectContaining({ field: 'stage', lostValue: 'won', keptValue: 'needs_confirmed' })]);
   });
 
   it('an answer lost on the way back is replayed, not applied twice', async () => {
