@@ -152,7 +152,8 @@ async function inPage(context, origin, index, fn, argument) {
   const tab = await context.newPage();
   try {
     tab.on('pageerror', (error) => say(`page ${index}: page error: ${error.message}`));
-    await tab.goto(`${origin}/page/${index}`, { waitUntil: 'load', timeout: 60_000 });
+    // A 10 MB page takes Chromium tens of seconds to load on a busy machine.
+    await tab.goto(`${origin}/page/${index}`, { waitUntil: 'load', timeout: 120_000 });
     await tab.addScriptTag({ url: `${origin}/bench.js` });
     return await tab.evaluate(fn, argument);
   } finally {
