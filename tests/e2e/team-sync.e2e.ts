@@ -33,12 +33,17 @@ async function launch(): Promise<SidecarBrowser> {
   return browser;
 }
 
-/** The rep types the backend address, email and password on the options page. */
-async function signIn(browser: SidecarBrowser, email: string): Promise<void> {
+/** The rep types the backend address, email and password on the options page (a typo first, when asked). */
+async function signIn(browser: SidecarBrowser, email: string, typoFirst = false): Promise<void> {
   const options = await browser.openExtensionPage('options.html');
   const form = options.getByTestId('backend-sign-in');
   await form.locator('[name="backendUrl"]').fill(BACKEND_URL);
   await form.locator('[name="backendEmail"]').fill(email);
+  if (typoFirst) {
+    await form.locator('[name="backendPassword"]').fill(`${PASSWORD}!`);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await form.getByRole('alert').getByText('Could not sign in: Wrong email or password.').waitFor({ timeout: WAIT_MS });
+  }
   await form.locator('[name="backendPassword"]').fill(PASSWORD);
   await form.getByRole('button', { name: 'Sign in' }).click();
   await form.getByTestId('backend-signed-in').getByText(`Signed in as ${email}`).waitFor({ timeout: WAIT_MS });
@@ -68,7 +73,7 @@ async function saveFromSidebar(browser: SidecarBrowser, page: Page, edit: (page:
 describe('team sync between two browsers', () => {
   test('a lead clipped in one browser appears in the other; offline edits of different fields both survive in both', { timeout: 240_000 }, async () => {
     const [alice, bob] = await Promise.all([launch(), launch()]);
-    await signIn(alice, ALICE);
+    await signIn(alice, ALICE, true);
     await signIn(bob, BOB);
 
     // Alice clips the company; Bob's popup pulls it.
