@@ -148,6 +148,16 @@ async function bulkStore({ dbName, n }: { dbName: string; n: number }): Promise<
   return ms;
 }
 
+/**
+ * The same database opened with plain Dexie: no app middleware (the sync outbox capture), which is what the
+ * issue's "raw Dexie put/get" baselines mean.
+ */
+async function openPlain(dbName: string): Promise<Dexie> {
+  const plain = new Dexie(dbName);
+  await plain.open();
+  return plain;
+}
+
 async function openExisting(dbName: string, n: number): Promise<SidecarDatabase> {
   const db = new SidecarDatabase(dbName);
   await db.open();
@@ -172,6 +182,7 @@ async function lookup({ dbName, n, iterations, warmup }: CaseOptions): Promise<T
   const domains = Array.from({ length: total }, () => rows[Math.floor(random() * n)]!.domain!);
   const ids = Array.from({ length: total }, () => rows[Math.floor(random() * n)]!.id);
   let misses = 0;
+  const plain = await openPlain(dbName);
   const timings = await interleaved(
     iterations,
     warmup,
@@ -180,12 +191,13 @@ async function lookup({ dbName, n, iterations, warmup }: CaseOptions): Promise<T
       if (lead?.domain !== domains[k]) misses++;
     },
     async (k) => {
-      const row = await db.leads.get(ids[k]!);
+      const row = (await plain.table('leads').get(ids[k]!)) as LeadRow | undefined;
       if (row?.id !== ids[k]) misses++;
     },
   );
   check(misses === 0, `${misses} lookups did not find their lead`);
   check((await store.findByDomain('no-such-company.example')) === undefined, 'found a lead for an unknown domain');
+  plain.close();
   db.close();
   return timings;
 }
@@ -205,6 +217,7 @@ async function badge({ dbName, n, iterations, warmup }: CaseOptions): Promise<Ti
   const ids = Array.from({ length: total }, () => rows[Math.floor(random() * n)]!.id);
   const at = new Date();
   let misses = 0;
+  const plain = await openPlain(dbName);
   const timings = await interleaved(
     iterations,
     warmup,
@@ -213,12 +226,13 @@ async function badge({ dbName, n, iterations, warmup }: CaseOptions): Promise<Ti
       if ((shown?.text ?? '').charAt(0) !== (picked[k]!.tier ?? '')) misses++;
     },
     async (k) => {
-      const row = await db.leads.get(ids[k]!);
+      const row = (await plain.table('leads').get(ids[k]!)) as LeadRow | undefined;
       if (row?.id !== ids[k]) misses++;
     },
   );
   check(misses === 0, `${misses} badges did not show their lead's tier`);
   check((await badgeForUrl(store, 'https://no-such-company.example/', at)) === null, 'a badge for an unknown site');
+  plain.close();
   db.close();
   return timings;
 }
@@ -269,6 +283,7 @@ async function save({ dbName, n, iterations, warmup, mode }: CaseOptions & { mod
     }
   }
 
+  const plain = await openPlain(dbName);
   const timings = await interleaved(
     iterations,
     warmup,
@@ -276,7 +291,7 @@ async function save({ dbName, n, iterations, warmup, mode }: CaseOptions & { mod
       await store.saveClip(captures[k]!, edits[k]!, null);
     },
     async (k) => {
-      await db.leads.put(rawRows[k]!);
+      await plain.table('leads').put(rawRows[k]!);
     },
   );
 
@@ -287,6 +302,7 @@ async function save({ dbName, n, iterations, warmup, mode }: CaseOptions & { mod
   check(probe !== undefined, 'saved lead not found by domain');
   if (mode === 'merge') check(probe.emails.some((e) => e.startsWith('support@')), 'merge did not add the contact page email');
   check((await db.captures.count()) >= total, 'captures were not stored');
+  plain.close();
   db.close();
   return timings;
 }

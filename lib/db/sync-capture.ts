@@ -62,8 +62,12 @@ async function capture(db: Dexie, core: DBCore, table: DBCoreTable, name: SyncTa
     return table.mutate(req);
   }
   const keys = req.keys ?? req.values.map((value: { id?: unknown }) => value.id);
-  const before: Array<AnySyncRecord | undefined> = req.type === 'put' ? await table.getMany({ trans, keys }) : keys.map(() => undefined);
-  const result = await table.mutate(req);
+  // Requests of one transaction run in the order they are made, so the read sees the copies as they were
+  // before this write even though both are sent at once: a save pays one round trip here, not two.
+  const [before, result] = await Promise.all([
+    req.type === 'put' ? (table.getMany({ trans, keys }) as Promise<Array<AnySyncRecord | undefined>>) : keys.map(() => undefined),
+    table.mutate(req),
+  ]);
   const mutations: OutboxRow[] = [];
   req.values.forEach((value, i) => {
     if (result.failures[i]) return;
