@@ -232,12 +232,13 @@ export class LeadStore {
   }
 
   /**
-   * Stores many validated leads in one transaction (imports, and the first pull from the team backend).
-   * All or nothing: one invalid lead or a duplicate domain rejects the whole batch and writes nothing.
+   * Stores many new validated leads in one transaction (an import). All or nothing: one invalid lead, a
+   * duplicate domain or an id already stored rejects the whole batch and writes nothing. New records only
+   * (an add, not a put), so queueing them for sync needs no read of what was stored before.
    */
   async importLeads(leads: Lead[]): Promise<number> {
     const rows = leads.map((lead) => toRow(Lead.parse(lead)));
-    await this.db.transaction('rw', this.db.leads, () => this.db.leads.bulkPut(rows));
+    await this.db.transaction('rw', this.db.leads, () => this.db.leads.bulkAdd(rows));
     return rows.length;
   }
 
