@@ -88,7 +88,7 @@ describe('team sync between two browsers', () => {
 
     // The server goes away; each rep edits a different field of the lead.
     await backend.stop();
-    await saveFromSidebar(alice, aliceTab, (page) => sidebarField(page, 'stage').selectOption('initial_contact'));
+    await saveFromSidebar(alice, aliceTab, async (page) => void (await sidebarField(page, 'stage').selectOption('initial_contact')));
     const bobTab = await openTab(bob, SITE);
     await saveFromSidebar(bob, bobTab, (page) => sidebarField(page, 'description').fill('Fleet finance for small firms, typed by Bob'));
     await alicePopup.reload();

@@ -15,9 +15,9 @@ import { leadOf } from '../../page/data';
 const PAGE = 1000;
 const now = () => performance.now();
 const log = (message: string) => console.log(`[bench page] ${message}`);
-const check = (condition: unknown, message: string) => {
+function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`benchmark sanity check failed: ${message}`);
-};
+}
 const serverClock = () => formatHlc({ millis: Date.now(), counter: 0, node: 'server' });
 
 let leads: Lead[] = [];
@@ -122,28 +122,29 @@ async function initialPull({ dbName }: { dbName: string }): Promise<number> {
 
 /** Rounds of 100 local edits (through LeadStore, captured into the outbox), each followed by a timed sync (push and pull). */
 async function incremental({ rounds, changes }: { rounds: number; changes: number }): Promise<number[]> {
-  check(engine && syncedDb && server, 'run the initial pull first');
-  const store = new LeadStore(syncedDb);
+  const [db, sync] = [syncedDb, engine];
+  check(db && sync, 'run the initial pull first');
+  const store = new LeadStore(db);
   const samples: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < changes; k++) {
       const lead = leads[(round * changes + k * 997) % leads.length]!;
       await store.update(lead.id, { needDescription: `round ${round} change ${k}` });
     }
-    check((await syncedDb.outbox.count()) === changes, `expected ${changes} queued changes`);
+    check((await db.outbox.count()) === changes, `expected ${changes} queued changes`);
     const t0 = now();
-    const report = await engine.sync();
+    const report = await sync.sync();
     samples.push(now() - t0);
     if ((globalThis as { breakdown?: boolean }).breakdown) {
       for (let k = 0; k < changes; k++) await store.update(leads[(round * changes + k * 991 + 7) % leads.length]!.id, { painPoints: `round ${round}/${k}` });
       const a = now();
-      await engine.pushAll();
+      await sync.pushAll();
       const b = now();
-      await engine.pullAll();
+      await sync.pullAll();
       log(`breakdown: push ${Math.round(b - a)} ms, pull ${Math.round(now() - b)} ms`);
     }
     check(report.pushed === changes && report.pulled === changes, `sync moved ${report.pushed}/${report.pulled} changes`);
-    check((await syncedDb.outbox.count()) === 0, 'the outbox did not empty');
+    check((await db.outbox.count()) === 0, 'the outbox did not empty');
   }
   return samples;
 }
