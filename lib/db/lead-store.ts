@@ -164,7 +164,8 @@ export class LeadStore {
       if (maskPhones && safeEdits.phones) safeEdits.phones = maskPersonalPhones(safeEdits.phones);
       lead = Lead.parse(applyLeadPatch(lead, safeEdits, stamp, nowIso));
       const stored: Capture = { ...evidence, id: uuidv7(), schemaVersion: SCHEMA_VERSION, leadId: lead.id, capturedAt: nowIso };
-      writes.push(db.leads.put(toRow(lead)), db.captures.add(stored));
+      // A new lead is an add: the sync outbox then needs no read of a stored copy.
+      writes.push(existing ? db.leads.put(toRow(lead)) : db.leads.add(toRow(lead)), db.captures.add(stored));
       if (hasPeople) {
         const contacts = contactsFromCapture(known, capture.fields.people, this.contactWrite(lead, capture, stamp, nowIso, maskPhones));
         writes.push(db.contacts.bulkPut(contacts.map((contact) => Contact.parse(contact))));
