@@ -11,6 +11,7 @@ import { signIn, signOut } from './sync-account';
 
 export const SYNC_ALARM = 'sidecar-sync';
 export const SYNC_RETRY_ALARM = 'sidecar-sync-retry';
+const SIGN_IN_WAIT_MS = 5_000;
 
 export interface SyncSchedulerOptions {
   db: SidecarDatabase;
@@ -99,7 +100,8 @@ export class SyncScheduler {
     await saveBackend(session);
     // A new account may be another team's: pull everything again (merging is idempotent) and forget old errors.
     await this.store.transaction((tx) => tx.setState({ checkpoint: 0, failures: 0, retryAt: null, lastError: null }));
-    await this.run('now');
+    // A large team's first pull takes minutes: the options page hears back after a few seconds either way.
+    await Promise.race([this.run('now'), new Promise((resolve) => setTimeout(resolve, SIGN_IN_WAIT_MS))]);
     return this.status();
   }
 
