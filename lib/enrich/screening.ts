@@ -17,10 +17,10 @@ export interface ScreeningRules {
  * Screens a lead against the team's criteria (筛选标准, shared/domain.md §1): each criterion is met, failed,
  * or unknown while its fact is missing. A failing lead is kept and flagged; it is never dropped.
  */
-export function screenLead(lead: Lead, rules: ScreeningRules): ScreeningResult {
+export function screenLead(lead: Lead, rules: ScreeningRules, followUpTexts: readonly (string | null)[] = []): ScreeningResult {
   const checks: ScreeningCheckResult[] = [];
   if (rules.minEmployees !== null) checks.push(checkEmployees(lead, rules.minEmployees));
-  if (rules.keywords.length > 0) checks.push(checkKeywords(lead, rules.keywords));
+  if (rules.keywords.length > 0) checks.push(checkKeywords(lead, rules.keywords, followUpTexts));
   if (rules.minBudget !== null) checks.push(checkBudget(lead, rules.minBudget, rules));
   const status = checks.some((c) => c.result === 'failed') ? 'fail' : checks.every((c) => c.result === 'met') ? 'pass' : 'incomplete';
   return { status, checks };
@@ -42,12 +42,20 @@ function checkEmployees(lead: Lead, min: number): ScreeningCheckResult {
 }
 
 /**
- * Keywords are looked for in the lead's needs and in what it says about itself, ignoring case and width. Not
- * finding one fails the criterion only once needs are recorded: a company page alone rarely names a need.
+ * Keywords are looked for in the lead's needs, what the follow-ups recorded (subjects, summaries, BANT) and
+ * what the company says about itself, ignoring case and width. Not finding one fails the criterion only once
+ * needs are recorded: a company page alone rarely names a need.
  */
-function checkKeywords(lead: Lead, keywords: readonly string[]): ScreeningCheckResult {
+function checkKeywords(lead: Lead, keywords: readonly string[], followUpTexts: readonly (string | null)[]): ScreeningCheckResult {
   const criterion = 'keywords';
-  const needs = [lead.needDescription, lead.painPoints, lead.expectedSolution, lead.currentSolution, ...(lead.source.kind === 'website' ? lead.source.needKeywords : [])];
+  const needs = [
+    lead.needDescription,
+    lead.painPoints,
+    lead.expectedSolution,
+    lead.currentSolution,
+    ...(lead.source.kind === 'website' ? lead.source.needKeywords : []),
+    ...followUpTexts,
+  ];
   const text = [...needs, lead.description, ...lead.tags]
     .filter((part): part is string => Boolean(part))
     .join('\n')

@@ -63,9 +63,9 @@ describe('screening (筛选标准)', () => {
     const score = scoreOf({ employees: 80, painPoints: '人工成本太高', budget: cny(100_000, 300_000) });
     expect(score.screening).toMatchObject({ status: 'pass', pass: true });
     expect(score.screening.checks).toEqual([
-      { criterion: 'minEmployees', result: 'met', params: { count: 80, min: 50 } },
-      { criterion: 'keywords', result: 'met', params: { keyword: '成本', keywords: 'efficiency, cost, 效率, 成本, 降本, 提效' } },
-      { criterion: 'minBudget', result: 'met', params: { min: 100_000, currency: 'CNY', amount: 300_000 } },
+      { criterion: 'minEmployees', result: 'met', params: { employees: 80, min: 50 } },
+      { criterion: 'keywords', result: 'met', params: { found: '成本', keywords: 'efficiency, cost, 效率, 成本, 降本, 提效' } },
+      { criterion: 'minBudget', result: 'met', params: { budget: '300000 CNY', min: '100000 CNY' } },
     ]);
   });
 
@@ -76,6 +76,14 @@ describe('screening (筛选标准)', () => {
     const unknown = scoreOf({ employees: 200 });
     expect(unknown.screening.status).toBe('incomplete');
     expect(scoreOf({ employees: 200, needDescription: 'nicer dashboards', budget: cny(undefined, 500_000) }).screening.checks[1]).toMatchObject({ criterion: 'keywords', result: 'failed' });
+  });
+
+  it('finds the keywords in what the follow-ups recorded', () => {
+    const lead = makeLead({ employees: 80, budget: cny(100_000, 300_000) });
+    const before = scoreLead({ lead, contacts: [], activities: [] }, settings, NOW);
+    expect(before.screening.status).toBe('incomplete');
+    const call = makeActivity(lead, NOW, 'Call', { bant: { background: null, painPoints: '人工成本太高', needs: null, value: null } });
+    expect(scoreLead({ lead, contacts: [], activities: [call] }, settings, NOW).screening).toMatchObject({ status: 'pass', pass: true });
   });
 
   it('checks only the criteria the team set', () => {
