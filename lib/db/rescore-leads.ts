@@ -4,6 +4,7 @@ import type { Activity, Contact, TeamSettings } from '../schema';
 import { toLead } from './company-lookup';
 import type { LeadRow, SidecarDatabase } from './database';
 import { nextStamp } from './device-clock';
+import { markServerApply } from './sync-capture';
 import { TierStateRow } from './history-rows';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -40,9 +41,13 @@ export async function rescoreLeads(db: SidecarDatabase, settings: TeamSettings, 
   const progress: RescoreProgress = { done: 0, total: await db.leads.count(), changed: 0, cursor: options.after ?? null };
   if (progress.cursor) progress.done = await db.leads.where(':id').belowOrEqual(progress.cursor).count();
   for (;;) {
-    const handled = await db.transaction('rw', [db.leads, db.contacts, db.activities, db.tierStates, db.leadHistory, db.meta], () =>
-      rescorePage(db, settings, progress.cursor, pageSize, now()),
-    );
+    const handled = await db.transaction('rw', [db.leads, db.contacts, db.activities, db.tierStates, db.leadHistory, db.meta], (trans) => {
+      // A tier is derived from the lead's facts and the team's settings, which every device has: each device
+      // re-scores for itself, so these writes are not queued for the server (100,000 leads would otherwise
+      // mean as many pushes from every device of the team).
+      markServerApply(trans.idbtrans);
+      return rescorePage(db, settings, progress.cursor, pageSize, now());
+    });
     if (handled.count === 0) break;
     progress.done += handled.count;
     progress.changed += handled.changed;

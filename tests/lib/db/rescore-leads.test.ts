@@ -73,3 +73,13 @@ describe('re-scoring every lead after the team changes its settings', () => {
     expect(edited?.industry).toBe('Manufacturing');
   });
 });
+
+describe('re-scoring and team sync', () => {
+  it('does not queue the derived tiers for the server: every device re-scores for itself', async () => {
+    const { db } = await storeWith(3, () => ({ employees: 5000, budget: { min: 300_000, max: 600_000, currency: 'CNY' } }));
+    const queued = await db.outbox.count();
+    const result = await rescoreLeads(db, LOWER_BAR, { now: () => NOW });
+    expect(result.changed).toBe(3);
+    expect(await db.outbox.count()).toBe(queued);
+  });
+});
