@@ -4,6 +4,8 @@ import { LeadStoreError } from '@/lib/db';
 import { describeEachBackend, useMigratedDatabase } from '../../server/backends';
 import { createHarness } from '../../server/harness';
 import { pullAll } from '../../server/sync-calls';
+import { DexieSyncStore } from '@/lib/db/dexie-sync-store';
+import { SyncEngine } from '@/lib/sync';
 import { DexieDevice } from './dexie-sync-store-device';
 
 describeEachBackend('the extension database syncing with the team server', (backend) => {
@@ -108,6 +110,49 @@ describeEachBackend('the extension database syncing with the team server', (back
     }
     expect(await alice.records('leads')).toEqual(await bob.records('leads'));
     expect(await alice.records('tasks')).toEqual(await bob.records('tasks'));
+  });
+
+  it("pulling the team's changes keeps a local edit that is still waiting to be sent", async () => {
+    const { alice, bob } = await twoReps();
+    const lead = await alice.clip('https://www.acme-robotics.com/', 'Acme Robotics');
+    await alice.engine.sync();
+    await bob.engine.sync();
+    await bob.leads.update(lead.id, { stage: 'needs_confirmed' });
+    await bob.engine.sync();
+    await alice.leads.update(lead.id, { needDescription: 'Faster quotes' });
+    await alice.engine.pullAll();
+    expect(await alice.pending()).toBe(1);
+    expect(await alice.leads.get(lead.id)).toMatchObject({ stage: 'needs_confirmed', needDescription: 'Faster quotes' });
+  });
+
+  it('a same-field conflict reaches the rep whose value lost, and new team settings reach the device', async () => {
+    const h = createHarness(database());
+    const { users } = await h.team(['manager', 'rep', 'rep']);
+    const [manager, alice, bob] = [users[0]!, new DexieDevice(h, users[1]!, 'alice'), new DexieDevice(h, users[2]!, 'bob')];
+    const received: unknown[] = [];
+    const bobStore = new DexieSyncStore(bob.db, { onTeamSettings: (settings) => void received.push(settings) });
+    const bobEngine = new SyncEngine({ store: bobStore, transport: bob.transport, now: () => h.now() });
+    const lead = await alice.clip('https://www.acme-robotics.com/', 'Acme Robotics');
+    await alice.engine.sync();
+    await bobEngine.sync();
+    await bob.leads.update(lead.id, { needDescription: 'Faster quotes' });
+    await alice.leads.update(lead.id, { needDescription: 'Cut costs' });
+    await bobEngine.sync();
+    await alice.engine.sync();
+    await bobEngine.sync();
+    await alice.engine.sync();
+    // The per-field order of clock stamps decides, the same on both devices; the losing value reaches its author.
+    const kept = (await bob.leads.get(lead.id))!.needDescription;
+    expect((await alice.leads.get(lead.id))!.needDescription).toBe(kept);
+    const [loser, lostValue] = kept === 'Cut costs' ? [bob, 'Faster quotes'] : [alice, 'Cut costs'];
+    expect(await loser.db.syncConflicts.toArray()).toEqual([expect.objectContaining({ recordId: lead.id, field: 'needDescription', lostValue, keptValue: kept })]);
+    expect(await (loser === bob ? bobStore : alice.store).status()).toMatchObject({ conflicts: 1 });
+    expect(await (loser === bob ? alice : bob).db.syncConflicts.count()).toBe(0);
+    const settings = (await h.call('GET', '/v1/team/settings', undefined, manager.token)).json.settings;
+    await h.call('PUT', '/v1/team/settings', { ...settings, dealSize: 500_000 }, manager.token);
+    await bobEngine.sync();
+    expect(received).toEqual([expect.objectContaining({ dealSize: 500_000 })]);
+    expect(await bob.db.syncMeta.get('teamSettings')).toMatchObject({ value: { dealSize: 500_000 } });
   });
 
   it("an edit of another rep's lead is refused by the server, undone on the device and kept for the rep to see", async () => {
