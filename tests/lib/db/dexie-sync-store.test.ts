@@ -5,7 +5,7 @@ import { describeEachBackend, useMigratedDatabase } from '../../server/backends'
 import { createHarness } from '../../server/harness';
 import { pullAll } from '../../server/sync-calls';
 import { DexieSyncStore } from '@/lib/db/dexie-sync-store';
-import { SyncEngine } from '@/lib/sync';
+import { SyncEngine, type SyncStore } from '@/lib/sync';
 import { DexieDevice } from './dexie-sync-store-device';
 
 describeEachBackend('the extension database syncing with the team server', (backend) => {
@@ -166,6 +166,29 @@ describeEachBackend('the extension database syncing with the team server', (back
     expect((await bob.leads.get(lead.id))!.needDescription).toBeNull();
     expect(await bob.db.syncRejections.toArray()).toEqual([expect.objectContaining({ code: 'forbidden', mutation: expect.objectContaining({ fields: { needDescription: 'Cut costs' } }) })]);
     expect(await bob.store.status()).toMatchObject({ rejections: 1, pending: 0 });
+  });
+
+  it('a worker stopped before a step committed: that step is rolled back whole, and the next sync loses and doubles nothing', async () => {
+    const { alice, bob, h } = await twoReps();
+    const lead = await alice.clip('https://www.acme-robotics.com/', 'Acme Robotics');
+    await alice.tasks.add({ leadId: lead.id, title: 'Call back', dueAt: '2026-11-03T09:00:00.000Z', remindAt: null, assigneeId: null, priority: 'important', status: 'open', activityId: null }, alice.user.id);
+    // Every store transaction after the first `survive` ones stops before it commits (IndexedDB rolls it back).
+    let survive = 1;
+    const stopping: SyncStore = { transaction: (work) => alice.store.transaction(async (tx) => {
+      const result = await work(tx);
+      if (survive-- <= 0) throw new Error('service worker stopped');
+      return result;
+    }) };
+    const crashing = new SyncEngine({ store: stopping, transport: alice.transport, now: () => h.now() });
+    await expect(crashing.sync()).rejects.toThrow();
+    // The push reached the server but its acknowledgement was never stored: both changes are still queued.
+    expect(await alice.pending()).toBe(2);
+    expect(await alice.engine.sync()).toMatchObject({ pushed: 2, rejected: 0 });
+    expect(await alice.pending()).toBe(0);
+    await bob.engine.sync();
+    expect((await bob.records('leads')).map((l) => l.id)).toEqual([lead.id]);
+    expect(await bob.records('tasks')).toHaveLength(1);
+    expect(await alice.records('tasks')).toEqual(await bob.records('tasks'));
   });
 
   it('a sync step that fails to commit leaves the outbox as it was, and the next sync sends it once', async () => {
