@@ -6,6 +6,7 @@ import { resolveLocale, translator } from '@/lib/i18n';
 import { handleMessage } from '@/lib/messaging';
 import { installReminders } from '@/lib/reminders';
 import { loadSettings, loadTeamSettings, watchSettings } from '@/lib/settings';
+import { loadBackend } from '@/lib/settings/backend-store';
 
 export default defineBackground(() => {
   // The only place that opens IndexedDB: a content script's Dexie would write into the page's own database.
@@ -33,7 +34,10 @@ export default defineBackground(() => {
     },
   });
   sync.install();
-  const handlers = messageHandlers(leads, async () => null, { tracker, onTasksChanged, rescorer, sync });
+  // The rep who clips a company owns its lead (the team's pool holds only leads nobody clipped or claimed);
+  // signed out, leads have no owner until they sync.
+  const currentOwnerId = async () => (await loadBackend())?.account.id ?? null;
+  const handlers = messageHandlers(leads, currentOwnerId, { tracker, onTasksChanged, rescorer, sync });
   const extensionOrigin = browser.runtime.getURL('/');
   const badge = installToolbarBadge(leads, { settings: loadSettings });
 

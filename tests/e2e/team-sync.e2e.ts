@@ -15,7 +15,8 @@ const browsers: SidecarBrowser[] = [];
 
 beforeAll(async () => {
   [pages, backend] = await Promise.all([startPageServer(), startSyncServer()]);
-  await backend.team('FinCar Sales', [ALICE, BOB]);
+  // Alice clips the company, so the lead is hers; Bob, her manager, may edit it too.
+  await backend.team('FinCar Sales', [ALICE, BOB], { [BOB]: 'manager' });
 });
 
 afterAll(async () => {

@@ -52,10 +52,13 @@ export async function startSyncServer() {
     port: () => port,
     start,
     stop,
-    /** A team and its reps, made with the same functions as `npm run server -- create-team/create-user`. */
-    async team(name: string, emails: string[]) {
+    /**
+     * A team and its people (reps unless `roles` says otherwise), made with the same functions as
+     * `npm run server -- create-team/create-user`.
+     */
+    async team(name: string, emails: string[], roles: Record<string, 'admin' | 'manager' | 'rep'> = {}) {
       const team = await createTeam(db, name, new Date());
-      for (const email of emails) await createUser(db, { teamId: team.id, email, role: 'rep', password: PASSWORD }, new Date());
+      for (const email of emails) await createUser(db, { teamId: team.id, email, role: roles[email] ?? 'rep', password: PASSWORD }, new Date());
       return team;
     },
     async close() {
