@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CLIP_MENU_ID, LeadTracker, RescoreRunner, SyncScheduler, applySyncedTeamSettings, installContextMenu, installToolbarBadge, messageHandlers, openSidebar } from '@/lib/background';
+import { CLIP_MENU_ID, LeadTracker, publishTeamSettings, RescoreRunner, SyncScheduler, applySyncedTeamSettings, installContextMenu, installToolbarBadge, messageHandlers, openSidebar } from '@/lib/background';
 import { LeadStore, SidecarDatabase } from '@/lib/db';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { handleMessage } from '@/lib/messaging';
@@ -37,7 +37,7 @@ export default defineBackground(() => {
   // The rep who clips a company owns its lead (the team's pool holds only leads nobody clipped or claimed);
   // signed out, leads have no owner until they sync.
   const currentOwnerId = async () => (await loadBackend())?.account.id ?? null;
-  const handlers = messageHandlers(leads, currentOwnerId, { tracker, onTasksChanged, rescorer, sync });
+  const handlers = messageHandlers(leads, currentOwnerId, { tracker, onTasksChanged, rescorer, sync, publishTeamSettings });
   const extensionOrigin = browser.runtime.getURL('/');
   const badge = installToolbarBadge(leads, { settings: loadSettings });
 

@@ -7,3 +7,4 @@ export { installToolbarBadge, type ToolbarBadgeController } from './toolbar-badg
 export { RescoreRunner } from './rescore-runner';
 export { SyncScheduler } from './sync-scheduler';
 export { applySyncedTeamSettings } from './sync-team-settings';
+export { publishTeamSettings } from './publish-team-settings';

@@ -2,7 +2,7 @@ import { LeadStoreError, StoreErrorCode, type LeadStore } from '../db';
 import { registrableDomain } from '../domain';
 import { assessCompleteness, screenLead, type ScreeningRules } from '../enrich';
 import { ErrorCode, SidecarError, type Handlers, type MessageSender } from '../messaging';
-import { type Contact, type Lead, type LeadAssessment, type PageCapture, type Settings } from '../schema';
+import { type Contact, type Lead, type LeadAssessment, type PageCapture, type Settings, type TeamSettings } from '../schema';
 import { loadSettings, loadTeamSettings } from '../settings';
 import { withCurrentTier } from './current-tier';
 import type { LeadTracker } from './lead-tracker';
@@ -35,6 +35,8 @@ export interface HandlerContext {
   tracker?: LeadTracker;
   /** Re-scores every lead after the team's settings change; without it settings are saved but leads keep their tiers. */
   rescorer?: RescoreRunner;
+  /** Sends changed team settings to the team server when signed in (the server refuses a rep). */
+  publishTeamSettings?: (settings: TeamSettings) => Promise<TeamSettings>;
   /** Re-arms the reminder alarm after tasks change. */
   onTasksChanged?: () => Promise<void>;
   /** Team sync (issue #6); without it the sync messages answer that sync is not available. */
@@ -67,7 +69,7 @@ export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<
   return {
     ...playbookHandlers(context.tracker ?? null, repName, context.onTasksChanged),
     ...webmailHandlers({ leads, tracker: context.tracker ?? null, settings: context.settings, onTasksChanged: context.onTasksChanged, currentOwnerId }),
-    ...teamSettingsHandlers(context.rescorer ?? null),
+    ...teamSettingsHandlers(context.rescorer ?? null, context.publishTeamSettings),
     ...syncHandlers(context.sync ?? null),
     'clip.preview': async ({ capture }, sender) => {
       const preview = await leads.previewClip(trustedCapture(capture, sender), { maskPhones: await maskPhones() });

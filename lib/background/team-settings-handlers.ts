@@ -1,5 +1,6 @@
 import { ErrorCode, SidecarError, type Handlers } from '../messaging';
-import { scoringSettingsChanged } from '../score';
+import { parseTeamSettings, scoringSettingsChanged } from '../score';
+import type { TeamSettings } from '../schema';
 import { loadTeamSettings, saveTeamSettings } from '../settings';
 import { loadRescoreStatus, type RescoreRunner } from './rescore-runner';
 
@@ -10,14 +11,17 @@ export type TeamSettingsHandlers = Pick<Handlers, 'team.settings' | 'team.saveSe
  * Settings that do not validate are refused with the wrong fields named and nothing changes; a change that
  * moves scores re-scores every lead in the background (the answer does not wait for it).
  */
-export function teamSettingsHandlers(rescorer: RescoreRunner | null): TeamSettingsHandlers {
+export function teamSettingsHandlers(rescorer: RescoreRunner | null, publish: (settings: TeamSettings) => Promise<TeamSettings> = async (s) => s): TeamSettingsHandlers {
   return {
     'team.settings': async () => ({ settings: await loadTeamSettings(), rescore: await loadRescoreStatus() }),
     'team.saveSettings': async ({ settings }, sender) => {
       // The options page only: a script inside a web page may not change how the team scores.
       if (!sender.fromExtensionPage) throw new SidecarError(ErrorCode.InvalidMessage, 'Team settings can only be changed on the options page.');
       const before = await loadTeamSettings();
-      const saved = await saveTeamSettings(settings);
+      const valid = parseTeamSettings(settings);
+      if (!valid.ok) throw new SidecarError(ErrorCode.InvalidMessage, valid.error.message);
+      // Signed in to a team, the server has the last word (and refuses a rep); nothing changes here if it does.
+      const saved = await saveTeamSettings(await publish(valid.data));
       if (!saved.ok) throw new SidecarError(ErrorCode.InvalidMessage, saved.error.message);
       const rescoring = rescorer !== null && scoringSettingsChanged(before, saved.data);
       if (rescoring) void rescorer.start(saved.data);

@@ -1,7 +1,7 @@
 import { LeadTracker, messageHandlers, RescoreRunner } from '@/lib/background';
 import { LeadStore, SidecarDatabase } from '@/lib/db';
-import { handleMessage, type Result } from '@/lib/messaging';
-import { DEFAULT_TEAM_SETTINGS, type Lead, type RescoreStatus } from '@/lib/schema';
+import { ErrorCode, handleMessage, SidecarError, type Result } from '@/lib/messaging';
+import { DEFAULT_TEAM_SETTINGS, type Lead, type RescoreStatus, type TeamSettings } from '@/lib/schema';
 import { loadTeamSettings } from '@/lib/settings';
 import { makeCapture } from '../../helpers/make-capture';
 
@@ -9,12 +9,12 @@ let counter = 0;
 const NOW = new Date('2026-11-23T10:00:00Z');
 const A_FACTS = { employees: 5000, budget: { min: 300_000, max: 600_000, currency: 'CNY' } };
 
-function background() {
+function background(publishTeamSettings?: (settings: TeamSettings) => Promise<TeamSettings>) {
   const db = new SidecarDatabase(`team-settings-${++counter}`);
   const leads = new LeadStore(db, { now: () => NOW });
   const tracker = new LeadTracker(db, leads, { now: () => NOW, teamSettings: loadTeamSettings });
   const rescorer = new RescoreRunner(db, () => NOW);
-  const handlers = messageHandlers(leads, async () => null, { tracker, rescorer });
+  const handlers = messageHandlers(leads, async () => null, { tracker, rescorer, ...(publishTeamSettings ? { publishTeamSettings } : {}) });
   const send = (type: string, data: unknown, fromExtensionPage = true) => handleMessage({ type, data }, { fromExtensionPage, url: 'https://evil.example/' }, handlers) as Promise<Result<any>>;
   return { db, leads, rescorer, send };
 }
@@ -63,6 +63,15 @@ describe('team settings on the options page', () => {
 
     const third = await clip(send, 3, A_FACTS);
     expect(third.tier).toBe('S');
+  });
+
+  it('when the team server refuses the change (a rep, signed in), nothing changes in this browser either', async () => {
+    const { send } = background(async () => {
+      throw new SidecarError(ErrorCode.InvalidMessage, 'The team server refused the settings: only a manager or admin can change team settings.');
+    });
+    const answer = await send('team.saveSettings', { settings: { ...DEFAULT_TEAM_SETTINGS, thresholds: { S: 60, A: 40, B: 20 } } });
+    expect(answer).toMatchObject({ ok: false, error: { message: expect.stringContaining('only a manager or admin') } });
+    expect(await loadTeamSettings()).toEqual(DEFAULT_TEAM_SETTINGS);
   });
 
   it('a change that does not move scores (the cadence) does not re-score', async () => {
