@@ -10,14 +10,18 @@ const SUITES = [
   ['storage (save, lookup, badge, bulk write, re-score)', 'run.mjs'],
   ['extraction on the corpus pages', 'extract.mjs'],
   ['webmail threads and participant matching', 'webmail.mjs'],
-  ['team sync (push, pull)', 'sync.mjs'],
+  ['team sync on the device (first pull, incremental sync)', 'sync.mjs'],
+  ['team server on PostgreSQL (push throughput, 20 devices)', 'server.mjs'],
 ];
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const missed = [];
 for (const [name, file] of SUITES) {
   const path = `${here}${file}`;
-  if (!existsSync(path)) continue;
+  if (!existsSync(path)) {
+    missed.push(`${name} (bench/${file} is missing)`);
+    continue;
+  }
   console.log(`\n=== ${name}: node bench/${file} ${process.argv.slice(2).join(' ')}\n`);
   const run = spawnSync(process.execPath, [path, ...process.argv.slice(2)], { stdio: 'inherit' });
   if (run.status !== 0) missed.push(`${name} (exit ${run.status ?? run.signal})`);

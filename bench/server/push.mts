@@ -1,0 +1,188 @@
+// The team server's push path on PostgreSQL (issue #6), in process through Hono's app.request (no sockets):
+//  1. throughput: batches of 100 new-lead mutations from one device, vs a raw batched upsert of the same
+//     records into a plain table in the same database, in the same run (target: >= 5,000 mutations/s and
+//     within 2x of the raw upsert);
+//  2. 20 devices pushing edits and pulling for a while: errors, lost mutations, p95 latency.
+// Storage: DATABASE_URL or TEST_DATABASE_URL (PostgreSQL); without either, embedded PGlite (said plainly).
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { newToken } from '../../server/accounts/tokens';
+import { createTeam } from '../../server/accounts/accounts';
+import { migrate } from '../../server/db/migrate';
+import { openPgliteDatabase } from '../../server/db/pglite-database';
+import { openPostgresDatabase } from '../../server/db/postgres-database';
+import type { SqlDatabase } from '../../server/db/sql-database';
+import { createApp } from '../../server/http/app';
+import { makeLead, stamper } from '../../tests/server/records';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]).map(([k, v]) => [k, v ?? 'true']));
+const quick = args.quick === 'true';
+const BATCH = 100;
+const BATCHES = Number(args['server-batches'] ?? (quick ? 20 : 100));
+const CLIENTS = 20;
+const SECONDS = Number(args['server-seconds'] ?? (quick ? 10 : 60));
+const THROUGHPUT_TARGET = 5_000;
+const RATIO_TARGET = 2;
+const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const say = (message: string) => console.log(`[bench server] ${message}`);
+
+const percentile = (values: number[], p: number) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+};
+
+async function open(): Promise<{ db: SqlDatabase; where: string; cleanup: () => Promise<void> }> {
+  if (!url) {
+    const db = await openPgliteDatabase();
+    return { db, where: 'embedded PGlite (set DATABASE_URL or TEST_DATABASE_URL for PostgreSQL, as the issue asks)', cleanup: () => db.close() };
+  }
+  const schema = `sidecar_bench_${randomBytes(6).toString('hex')}`;
+  const db = await openPostgresDatabase(url, { schema, maxConnections: CLIENTS + 5 });
+  return {
+    db,
+    where: `PostgreSQL (${new URL(url).host}, schema ${schema})`,
+    async cleanup() {
+      await db.close();
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => admin.end());
+    },
+  };
+}
+
+/** A team with `n` reps whose tokens are minted directly (sign-in's scrypt is not what is measured). */
+async function teamOf(db: SqlDatabase, n: number) {
+  const team = await createTeam(db, `bench-${randomBytes(4).toString('hex')}`, new Date());
+  const tokens: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = uuidv7();
+    await db.query(`INSERT INTO users (id, team_id, email, role, password_salt, password_hash, created_at) VALUES ($1, $2, $3, 'manager', 'none', 'none', now())`, [id, team.id, `rep${i}-${id}@bench.test`]);
+    const { token, hash } = newToken();
+    await db.query(`INSERT INTO tokens (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, now(), now() + interval '1 day')`, [hash, id]);
+    tokens.push(token);
+  }
+  return { team, tokens };
+}
+
+async function main() {
+  const { db, where, cleanup } = await open();
+  say(`storage: ${where}`);
+  const failures: string[] = [];
+  const results: Record<string, unknown> = { where };
+  try {
+    await migrate(db);
+    const app = createApp({ db, rateLimit: { burst: 1e9, perSecond: 1e9 } });
+    const call = async (path: string, token: string, body?: unknown) => {
+      const response = await app.request(path, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: response.status, json: (await response.json()) as any };
+    };
+
+    // 1. Throughput, interleaved batch by batch with the raw upsert so both see the same machine load.
+    const { tokens } = await teamOf(db, 1);
+    const stamp = stamper('benchdevice0001');
+    const leads = Array.from({ length: BATCHES * BATCH }, (_, i) => makeLead(stamp(), { name: `Bench Company ${i}`, domain: `bench-${i}.example`, code: `LX2026${String(i + 1).padStart(6, '0')}` }));
+    await db.query(`CREATE TABLE bench_raw (id uuid PRIMARY KEY, team_id text NOT NULL, change_no bigint NOT NULL, record jsonb NOT NULL)`);
+    let pushMs = 0;
+    let rawMs = 0;
+    let acked = 0;
+    for (let b = 0; b < BATCHES; b++) {
+      const batch = leads.slice(b * BATCH, (b + 1) * BATCH);
+      const mutations = batch.map((lead, i) => ({ op: 'put', table: 'leads', record: lead, mutationId: b * BATCH + i + 1 }));
+      let t = performance.now();
+      const { status, json } = await call('/v1/sync/push', tokens[0]!, { clientId: 'bench-throughput', mutations });
+      pushMs += performance.now() - t;
+      if (status !== 200) throw new Error(`push answered ${status}: ${JSON.stringify(json).slice(0, 300)}`);
+      acked += (json.results ?? json.acks ?? mutations).length;
+      t = performance.now();
+      await db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO bench_raw (id, team_id, change_no, record)
+           SELECT (r->>'id')::uuid, 'bench', $2::bigint + ordinality, r FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(r, ordinality)
+           ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, change_no = EXCLUDED.change_no`,
+          [JSON.stringify(batch), b * BATCH],
+        );
+      });
+      rawMs += performance.now() - t;
+    }
+    const stored = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM records WHERE kind = 'leads'`).catch(() => null);
+    const perSecond = Math.round((BATCHES * BATCH) / (pushMs / 1000));
+    const rawPerSecond = Math.round((BATCHES * BATCH) / (rawMs / 1000));
+    const ratio = Number((pushMs / rawMs).toFixed(2));
+    results.throughput = { mutations: BATCHES * BATCH, pushMs: Math.round(pushMs), rawMs: Math.round(rawMs), perSecond, rawPerSecond, ratio, storedRecords: stored?.[0]?.n ?? 'unknown' };
+    say(`push throughput: ${perSecond.toLocaleString('en-US')} lead mutations/s (raw batched upsert ${rawPerSecond.toLocaleString('en-US')}/s, ratio ${ratio}x)`);
+    if (perSecond < THROUGHPUT_TARGET) failures.push(`push throughput ${perSecond}/s is below ${THROUGHPUT_TARGET}/s`);
+    if (ratio > RATIO_TARGET) failures.push(`push is ${ratio}x the raw upsert (target <= ${RATIO_TARGET}x)`);
+
+    // 2. Twenty devices for a while: each pushes edits of its own leads and pulls; every acknowledged edit must be on the server.
+    const crowd = await teamOf(db, CLIENTS);
+    const latencies: number[] = [];
+    let errors = 0;
+    const expected = new Map<string, string>();
+    const deadline = Date.now() + SECONDS * 1000;
+    await Promise.all(
+      crowd.tokens.map(async (token, c) => {
+        const device = stamper(`benchcrowd${String(c).padStart(4, '0')}`);
+        const mine = Array.from({ length: 10 }, (_, i) => makeLead(device(), { name: `Crowd ${c}-${i}`, domain: `crowd-${c}-${i}.example` }));
+        let mutationId = 0;
+        let checkpoint = 0;
+        let round = 0;
+        while (Date.now() < deadline) {
+          round++;
+          const edits = mine.map((lead) => {
+            const s = device();
+            const description = `round ${round} by device ${c}`;
+            expected.set(lead.id, description);
+            return { op: 'put', table: 'leads', record: { ...lead, description, versions: { ...lead.versions, description: s } }, mutationId: ++mutationId };
+          });
+          let t = performance.now();
+          const pushed = await call('/v1/sync/push', token, { clientId: `crowd-device-${c}`, mutations: edits });
+          latencies.push(performance.now() - t);
+          if (pushed.status !== 200 && errors++ === 0) say(`first failure: push answered ${pushed.status} ${JSON.stringify(pushed.json).slice(0, 300)}`);
+          t = performance.now();
+          const pulled = await call(`/v1/sync/pull?after=${checkpoint}&limit=500`, token);
+          latencies.push(performance.now() - t);
+          if (pulled.status !== 200 && errors++ === 0) say(`first failure: pull answered ${pulled.status} ${JSON.stringify(pulled.json).slice(0, 300)}`);
+          else checkpoint = pulled.json.checkpoint;
+        }
+      }),
+    );
+    // What the server holds now, read as a device would: every lead's last description must be the last one sent.
+    let lost = 0;
+    const seen = new Map<string, string>();
+    let after = 0;
+    for (;;) {
+      const page = await call(`/v1/sync/pull?after=${after}&limit=1000`, crowd.tokens[0]!);
+      for (const change of page.json.changes) seen.set(change.record.id, change.record.description);
+      after = page.json.checkpoint;
+      if (!page.json.hasMore) break;
+    }
+    for (const [id, description] of expected) if (seen.get(id) !== description) lost++;
+    const p95 = Number(percentile(latencies, 95).toFixed(1));
+    results.concurrent = { clients: CLIENTS, seconds: SECONDS, requests: latencies.length, errors, lostMutations: lost, p95Ms: p95, medianMs: Number(percentile(latencies, 50).toFixed(1)) };
+    say(`${CLIENTS} devices for ${SECONDS} s: ${latencies.length} requests, ${errors} errors, ${lost} lost edits, p95 ${p95} ms`);
+    if (errors > 0) failures.push(`${errors} requests failed with ${CLIENTS} devices`);
+    if (lost > 0) failures.push(`${lost} acknowledged edits are not on the server`);
+  } finally {
+    await cleanup();
+  }
+  const file = fileURLToPath(new URL('../results/server.json', import.meta.url));
+  await mkdir(fileURLToPath(new URL('../results/', import.meta.url)), { recursive: true });
+  await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), quick, results, failures }, null, 2)}\n`);
+  console.log(`\n| benchmark | result | baseline | ratio | target |\n|---|---|---|---|---|`);
+  const t = results.throughput as any;
+  console.log(`| push, batches of ${BATCH} new leads | ${t.perSecond.toLocaleString('en-US')} mutations/s | raw batched upsert ${t.rawPerSecond.toLocaleString('en-US')}/s | ${t.ratio}x | >= 5,000/s and <= 2x |`);
+  const c = results.concurrent as any;
+  console.log(`| ${c.clients} devices pushing and pulling, ${c.seconds} s | ${c.requests} requests, ${c.errors} errors, ${c.lostMutations} lost, p95 ${c.p95Ms} ms | | | no error, nothing lost |`);
+  if (failures.length) {
+    console.log(`\n${failures.length} target(s) missed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(`[bench server] failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
