@@ -16,8 +16,12 @@ export default defineBackground(() => {
   const rescorer = new RescoreRunner(db);
   // A worker stopped in the middle of re-scoring every lead finishes the run.
   void rescorer.resume(loadTeamSettings);
+  // The rep who clips a company owns its lead (the team's pool holds only leads nobody clipped or claimed);
+  // signed out, leads have no owner until they sync.
+  const currentOwnerId = async () => (await loadBackend())?.account.id ?? null;
   // Registered in the worker's first turn, so an alarm or a notification click wakes it (MV3).
   const onTasksChanged = installReminders({
+    me: currentOwnerId,
     tasks: tracker.tasks,
     leads,
     now: () => new Date(),
@@ -34,9 +38,6 @@ export default defineBackground(() => {
     },
   });
   sync.install();
-  // The rep who clips a company owns its lead (the team's pool holds only leads nobody clipped or claimed);
-  // signed out, leads have no owner until they sync.
-  const currentOwnerId = async () => (await loadBackend())?.account.id ?? null;
   const handlers = messageHandlers(leads, currentOwnerId, { tracker, onTasksChanged, rescorer, sync, publishTeamSettings });
   const extensionOrigin = browser.runtime.getURL('/');
   const badge = installToolbarBadge(leads, { settings: loadSettings });

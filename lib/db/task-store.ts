@@ -52,20 +52,24 @@ export class TaskStore {
   }
 
   /** Open tasks whose reminder time has come and that have not reminded yet. */
-  async dueReminders(now: string): Promise<Task[]> {
+  /**
+   * Open tasks whose reminder is due and not shown yet. With `me` (the signed-in rep), only tasks for them:
+   * their own, assigned to them, or nobody's; a teammate's tasks, which sync in too, are theirs to be reminded of.
+   */
+  async dueReminders(now: string, me: string | null = null): Promise<Task[]> {
     return this.db.tasks
       .where('[status+remindAt]')
       .between(['open', Dexie.minKey], ['open', now], true, true)
-      .filter((t) => t.notifiedAt === null && !t.deletedAt)
+      .filter((t) => t.notifiedAt === null && !t.deletedAt && isFor(t, me))
       .toArray();
   }
 
   /** When the next reminder is due, or null when no open task has one pending. */
-  async nextReminderAt(): Promise<string | null> {
+  async nextReminderAt(me: string | null = null): Promise<string | null> {
     const next = await this.db.tasks
       .where('[status+remindAt]')
       .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
-      .filter((t) => t.notifiedAt === null && !t.deletedAt)
+      .filter((t) => t.notifiedAt === null && !t.deletedAt && isFor(t, me))
       .first();
     return next?.remindAt ?? null;
   }
@@ -104,4 +108,10 @@ export class TaskStore {
   async setStatus(id: string, status: z.infer<typeof TaskStatus>): Promise<Task> {
     return this.change(id, { status });
   }
+}
+
+/** Whether a task is the rep's to be reminded of: anyone's when nobody is signed in, else theirs or nobody's. */
+function isFor(task: Task, me: string | null): boolean {
+  const holder = task.assigneeId ?? task.ownerId;
+  return me === null || holder === null || holder === me;
 }

@@ -6,8 +6,8 @@ import { REMINDER_ALARM, type ReminderDeps } from './reminder-deps';
  * re-armed from the database, rather than one per task, because Chrome may drop alarms when the browser
  * restarts: the database is the truth and the alarm only a wake-up call. Returns the time armed.
  */
-export async function armReminderAlarm(deps: Pick<ReminderDeps, 'tasks'>): Promise<string | null> {
-  const next = await deps.tasks.nextReminderAt();
+export async function armReminderAlarm(deps: Pick<ReminderDeps, 'tasks' | 'me'>): Promise<string | null> {
+  const next = await deps.tasks.nextReminderAt((await deps.me?.()) ?? null);
   if (next === null) {
     await browser.alarms.clear(REMINDER_ALARM);
     return null;

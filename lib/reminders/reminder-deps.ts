@@ -7,6 +7,8 @@ export interface ReminderDeps {
   leads: Pick<LeadStore, 'get'>;
   now: () => Date;
   translate: () => Promise<Translate>;
+  /** The signed-in rep's account id (null when signed out): a teammate's synced tasks remind the teammate. */
+  me?: () => Promise<string | null>;
 }
 
 /** The one alarm: it is always set for the earliest pending reminder, read again from IndexedDB. */

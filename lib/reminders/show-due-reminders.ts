@@ -9,7 +9,7 @@ import { NOTIFICATION_PREFIX, type ReminderDeps } from './reminder-deps';
  */
 export async function showDueReminders(deps: ReminderDeps): Promise<Task[]> {
   const now = deps.now().toISOString();
-  const due = await deps.tasks.dueReminders(now);
+  const due = await deps.tasks.dueReminders(now, (await deps.me?.()) ?? null);
   const t = await deps.translate();
   const shown: Task[] = [];
   for (const task of due) {

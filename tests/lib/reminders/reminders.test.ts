@@ -40,6 +40,21 @@ describe('reminders', () => {
     expect(await alarmTime()).toBeNull();
   });
 
+  it('signed in to a team, reminds the rep of their own tasks only: a teammate’s synced task is theirs', async () => {
+    const { bg, task, deps } = await withAcceptedTask();
+    const mine = await bg.tracker.tasks.add({ ...task, title: 'My call', kind: null, assigneeId: 'rep-me' }, 'rep-me');
+    const theirs = await bg.tracker.tasks.add({ ...task, title: 'Their call', kind: null, assigneeId: 'rep-teammate' }, 'rep-teammate');
+    const catchUp = installReminders({ ...deps, me: async () => 'rep-me' });
+    bg.setNow('2026-11-23T03:30:00.000Z');
+    await catchUp();
+    const shown = Object.keys(notifications());
+    expect(shown).toContain(`sidecar-task:${mine.id}`);
+    expect(shown).not.toContain(`sidecar-task:${theirs.id}`);
+    // Not marked as shown, so the teammate's own browser still reminds them; and no alarm loops on it.
+    expect((await bg.tracker.tasks.get(theirs.id))?.notifiedAt).toBeNull();
+    expect(await alarmTime()).toBeNull();
+  });
+
   it('survives the browser being closed: a restart re-arms from the database and shows what was missed, once', async () => {
     const { bg, task, deps } = await withAcceptedTask();
     await installReminders(deps)();
