@@ -4,6 +4,7 @@ import { Locale, type Settings } from '@/lib/schema';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { BackendSignIn } from './BackendSignIn';
 import { Field, inputClass } from './Field';
+import { PipelineForecast } from './team/PipelineForecast';
 import { TeamPlaybookSettings } from './team/TeamPlaybookSettings';
 import { ToolbarBadgeOption } from './ToolbarBadgeOption';
 import { useTranslate } from './use-translate';
@@ -83,6 +84,7 @@ export function Options() {
         </div>
       </form>
       <TeamPlaybookSettings />
+      <PipelineForecast />
       <WebmailOptions />
     </main>
   );

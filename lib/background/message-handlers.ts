@@ -69,7 +69,7 @@ export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<
   return {
     ...playbookHandlers(context.tracker ?? null, repName, context.onTasksChanged),
     ...webmailHandlers({ leads, tracker: context.tracker ?? null, settings: context.settings, onTasksChanged: context.onTasksChanged, currentOwnerId }),
-    ...teamSettingsHandlers(context.rescorer ?? null, context.publishTeamSettings),
+    ...teamSettingsHandlers(context.rescorer ?? null, context.publishTeamSettings, context.tracker?.db ?? null),
     ...syncHandlers(context.sync ?? null),
     'clip.preview': async ({ capture }, sender) => {
       const preview = await leads.previewClip(trustedCapture(capture, sender), { maskPhones: await maskPhones() });

@@ -1,18 +1,28 @@
+import type { SidecarDatabase } from '../db';
+import { forecastPipeline } from '../db/pipeline-forecast';
 import { ErrorCode, SidecarError, type Handlers } from '../messaging';
 import { parseTeamSettings, scoringSettingsChanged } from '../score';
 import type { TeamSettings } from '../schema';
 import { loadTeamSettings, saveTeamSettings } from '../settings';
 import { loadRescoreStatus, type RescoreRunner } from './rescore-runner';
 
-export type TeamSettingsHandlers = Pick<Handlers, 'team.settings' | 'team.saveSettings'>;
+export type TeamSettingsHandlers = Pick<Handlers, 'team.settings' | 'team.saveSettings' | 'pipeline.forecast'>;
 
 /**
  * The options page's team playbook: read the settings with the state of the last re-score, and save new ones.
  * Settings that do not validate are refused with the wrong fields named and nothing changes; a change that
  * moves scores re-scores every lead in the background (the answer does not wait for it).
  */
-export function teamSettingsHandlers(rescorer: RescoreRunner | null, publish: (settings: TeamSettings) => Promise<TeamSettings> = async (s) => s): TeamSettingsHandlers {
+export function teamSettingsHandlers(
+  rescorer: RescoreRunner | null,
+  publish: (settings: TeamSettings) => Promise<TeamSettings> = async (s) => s,
+  db: SidecarDatabase | null = null,
+): TeamSettingsHandlers {
   return {
+    'pipeline.forecast': async () => {
+      if (!db) throw new SidecarError(ErrorCode.Internal, 'The pipeline is not available in this context.');
+      return forecastPipeline(db, await loadTeamSettings());
+    },
     'team.settings': async () => ({ settings: await loadTeamSettings(), rescore: await loadRescoreStatus() }),
     'team.saveSettings': async ({ settings }, sender) => {
       // The options page only: a script inside a web page may not change how the team scores.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TaskDraft } from '../playbook';
-import { Contact, Id, Lead, LeadAssessment, LeadPatch, PageCapture, QuickTouch, RescoreStatus, Suggestion, Task, TaskChange, TeamSettings, Tier } from '../schema';
+import { Contact, Id, Lead, LeadAssessment, LeadPatch, PageCapture, QuickTouch, RescoreStatus, Stage, Suggestion, Task, TaskChange, TeamSettings, Tier } from '../schema';
 import { AgendaItem, LeadCard, TaskEdits } from './lead-card';
 import { syncProtocol } from './sync-protocol';
 import { webmailProtocol } from './webmail-protocol';
@@ -91,6 +91,16 @@ export const protocol = {
   'team.settings': {
     request: z.object({}),
     response: z.object({ settings: TeamSettings, rescore: RescoreStatus.nullable() }),
+  },
+  /** Options: the weighted forecast of every lead, by stage (shared/domain.md §8). */
+  'pipeline.forecast': {
+    request: z.object({}),
+    response: z.object({
+      currency: z.string(),
+      weighted: z.number(),
+      byStage: z.record(Stage, z.object({ count: z.number(), amount: z.number(), weighted: z.number() })),
+      notComparable: z.number(),
+    }),
   },
   /** Options: new team settings, validated by the background (the refusal names the wrong fields). */
   'team.saveSettings': {

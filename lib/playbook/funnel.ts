@@ -7,7 +7,7 @@ export function stageProbability(stage: Stage, settings: TeamSettings): number {
 }
 
 /** What a lead is expected to be worth: its budget ceiling in the team's currency, else the team's typical deal. */
-export function expectedDealAmount(lead: Lead, settings: TeamSettings): { amount: number; basis: 'budget' | 'dealSize' } | null {
+export function expectedDealAmount(lead: Pick<Lead, 'budget'>, settings: TeamSettings): { amount: number; basis: 'budget' | 'dealSize' } | null {
   const ceiling = budgetCeiling(lead.budget);
   if (!ceiling) return { amount: settings.dealSize, basis: 'dealSize' };
   const amount = toTeamAmount(ceiling, settings);
@@ -31,20 +31,34 @@ export interface Forecast {
 
 /** The weighted forecast of shared/domain.md §8 over live leads. */
 export function weightedForecast(leads: readonly Lead[], settings: TeamSettings): Forecast {
+  const forecast = forecastAccumulator(settings);
+  for (const lead of leads) forecast.add(lead);
+  return forecast.result();
+}
+
+/**
+ * The same forecast, one lead at a time: for a pipeline too big to hold in memory at once (the background
+ * walks the stored leads with a cursor).
+ */
+export function forecastAccumulator(settings: TeamSettings): { add(lead: Pick<Lead, 'deletedAt' | 'stage' | 'budget'>): void; result(): Forecast } {
   const byStage = Object.fromEntries(Stage.options.map((s) => [s, { count: 0, amount: 0, weighted: 0 }])) as Record<Stage, StageForecast>;
   let notComparable = 0;
-  for (const lead of leads) {
-    if (lead.deletedAt !== null) continue;
-    const expected = expectedDealAmount(lead, settings);
-    if (!expected) {
-      notComparable += 1;
-      continue;
-    }
-    const row = byStage[lead.stage];
-    row.count += 1;
-    row.amount += expected.amount;
-    row.weighted += (expected.amount * stageProbability(lead.stage, settings)) / 100;
-  }
-  const weighted = Object.values(byStage).reduce((sum, row) => sum + row.weighted, 0);
-  return { currency: settings.currency, weighted, byStage, notComparable };
+  return {
+    add(lead) {
+      if (lead.deletedAt !== null) return;
+      const expected = expectedDealAmount(lead, settings);
+      if (!expected) {
+        notComparable += 1;
+        return;
+      }
+      const row = byStage[lead.stage];
+      row.count += 1;
+      row.amount += expected.amount;
+      row.weighted += (expected.amount * stageProbability(lead.stage, settings)) / 100;
+    },
+    result() {
+      const weighted = Object.values(byStage).reduce((sum, row) => sum + row.weighted, 0);
+      return { currency: settings.currency, weighted, byStage, notComparable };
+    },
+  };
 }

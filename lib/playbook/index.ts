@@ -4,5 +4,5 @@ export { phaseOverdue, type PhaseStatus } from './phase-overdue';
 export { TaskKind, taskPriority } from './task-priority';
 export { TaskDraft, proposeTasks, type ProposeInput } from './propose-tasks';
 export { taskFromDraft, type TaskEdits } from './task-from-draft';
-export { expectedDealAmount, stageProbability, weightedForecast, type Forecast, type StageForecast } from './funnel';
+export { expectedDealAmount, forecastAccumulator, stageProbability, weightedForecast, type Forecast, type StageForecast } from './funnel';
 export { StageChange, recordStageChange, stageEnteredAt } from './stage-history';

@@ -48,8 +48,12 @@ describe('the team playbook on the options page', () => {
     const after = (await sendRaw(options, { type: 'lead.forUrl', data: { url: 'http://www.fincar.com.au/' } })) as { data: { lead: { tier: string } } };
     expect(after.data.lead.tier).toBe('S');
 
-    // The settings are kept: a reload shows them.
+    // The settings are kept: a reload shows them, and the pipeline forecast counts the lead.
     await options.reload();
     await expect.poll(() => options.locator('[name="thresholds.S"]').inputValue(), { timeout: WAIT_MS }).toBe('60');
+    const forecast = options.getByTestId('pipeline-forecast');
+    await expect.poll(() => forecast.getByRole('row').count(), { timeout: WAIT_MS }).toBe(2); // header + "Not contacted"
+    expect(await forecast.getByRole('row').nth(1).textContent()).toMatch(/^Not contacted1600,000 CNY/);
+    expect(await forecast.getByTestId('forecast-total').textContent()).toMatch(/^Weighted: [\d,]+ CNY$/);
   });
 });

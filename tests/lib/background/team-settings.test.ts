@@ -96,4 +96,18 @@ describe('team settings on the options page', () => {
     const tiers = await Promise.all(sorted.map(async (id) => (await leads.get(id))?.tier));
     expect(tiers).toEqual(['A', 'A', 'S', 'S']);
   });
+
+  it('the pipeline forecast weighs every live lead by its stage, read with a cursor', async () => {
+    const { send } = background();
+    await clip(send, 1, { stage: 'negotiation', budget: { min: 100_000, max: 400_000, currency: 'CNY' } });
+    await clip(send, 2, { stage: 'initial_contact' });
+    const answer = await send('pipeline.forecast', {});
+    if (!answer.ok) throw new Error(answer.error.message);
+    const { byStage, weighted, currency } = answer.data;
+    const p = DEFAULT_TEAM_SETTINGS.funnelProbabilities;
+    expect(currency).toBe('CNY');
+    expect(byStage.negotiation).toEqual({ count: 1, amount: 400_000, weighted: (400_000 * p.negotiation) / 100 });
+    expect(byStage.initial_contact).toMatchObject({ count: 1, amount: DEFAULT_TEAM_SETTINGS.dealSize });
+    expect(weighted).toBeCloseTo((400_000 * p.negotiation) / 100 + (DEFAULT_TEAM_SETTINGS.dealSize * p.initial_contact) / 100);
+  });
 });
