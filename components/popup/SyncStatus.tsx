@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Translate } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { SyncStatus as Status } from '@/lib/messaging/sync-protocol';
+import { LostValues } from './LostValues';
 
 /**
  * The popup's sync line: opening the popup syncs (pull and push), then says how it went and what waits;
@@ -47,6 +48,7 @@ export function SyncStatus({ t, onSynced }: { t: Translate; onSynced?: () => voi
     <div className="flex items-start justify-between gap-2 text-xs text-gray-600" data-testid="sync-status" data-pending={status.pending}>
       <p>
         {lines.join(' ')}
+        {status.conflicts ? <LostValues t={t} count={status.conflicts} /> : null}
         {error ? (
           <span role="alert" className="block text-red-700">
             {error}

@@ -11,6 +11,7 @@ import type { RescoreRunner } from './rescore-runner';
 import { teamSettingsHandlers } from './team-settings-handlers';
 import { openSidebar } from './open-sidebar';
 import { webmailHandlers } from './webmail-handlers';
+import { lostValueHandlers } from './lost-values';
 import { syncHandlers } from './sync-handlers';
 import type { SyncScheduler } from './sync-scheduler';
 
@@ -71,6 +72,7 @@ export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<
     ...webmailHandlers({ leads, tracker: context.tracker ?? null, settings: context.settings, onTasksChanged: context.onTasksChanged, currentOwnerId }),
     ...teamSettingsHandlers(context.rescorer ?? null, context.publishTeamSettings, context.tracker?.db ?? null),
     ...syncHandlers(context.sync ?? null),
+    ...lostValueHandlers(context.tracker?.db ?? null),
     'clip.preview': async ({ capture }, sender) => {
       const preview = await leads.previewClip(trustedCapture(capture, sender), { maskPhones: await maskPhones() });
       return { ...preview, assessment: await assess(preview.lead, preview.contacts) };

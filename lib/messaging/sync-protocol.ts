@@ -28,6 +28,15 @@ export const syncProtocol = {
     request: z.object({ url: z.string().trim().min(1).max(2048), email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) }),
     response: SyncStatus,
   },
+  /** Popup: the rep's values that lost a same-field conflict, newest first, with their leads. */
+  'sync.lostValues': {
+    request: z.object({ limit: z.number().int().min(1).max(100) }),
+    response: z.object({
+      items: z.array(
+        z.object({ leadId: z.string().nullable(), leadName: z.string().nullable(), table: z.string(), field: z.string(), yours: z.string(), kept: z.string(), at: Timestamp }),
+      ),
+    }),
+  },
   /** Options page only: revoke the token on the server and forget it here. */
   'sync.signOut': { request: z.object({}), response: SyncStatus },
 } as const;

@@ -65,6 +65,7 @@ describe("the popup's sync line", () => {
     expect(text).toContain('3 change(s) waiting to sync.');
     expect(text).toContain('1 change(s) refused by the team server (undone here).');
     expect(text).toContain('2 of your value(s) lost to a teammate’s later edit');
+    expect(text).toContain('Show the 2 value(s) of yours that lost');
     expect(text).toContain('Sync failed: the team server cannot be reached');
     expect(onSynced).not.toHaveBeenCalled();
   });
