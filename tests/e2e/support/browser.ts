@@ -36,19 +36,26 @@ export const removeUserDataDir = (dir: string) => rm(dir, { recursive: true, for
 const isOurWorker = (worker: Worker) => worker.url().startsWith('chrome-extension://') && worker.url().endsWith('/background.js');
 
 /** Launches Chromium with the e2e build loaded; every host name resolves to the local page server. */
-export async function launchSidecar(userDataDir: string, pageServerPort: number): Promise<SidecarBrowser> {
+export function launchSidecar(userDataDir: string, pageServerPort: number): Promise<SidecarBrowser> {
+  return launchSidecarWith(userDataDir, {
+    hostRules: `MAP * 127.0.0.1:${pageServerPort}`,
+    flags: PLAIN_HTTP_FLAGS,
+  });
+}
+
+/** The corpus pages are plain http: no automatic upgrade attempt, no "not secure" interstitial. */
+export const PLAIN_HTTP_FLAGS = ['--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForEngagedSites'];
+
+/**
+ * Launches Chromium with the e2e build loaded, host names resolved by `hostRules` (Chromium's
+ * --host-resolver-rules) and any further `flags`; finds the extension's service worker.
+ */
+export async function launchSidecarWith(userDataDir: string, { hostRules, flags = [] }: { hostRules: string; flags?: string[] }): Promise<SidecarBrowser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      ...CHROMIUM_FLAGS,
-      `--host-resolver-rules=MAP * 127.0.0.1:${pageServerPort}`,
-      // The corpus pages are plain http: no automatic upgrade attempt, no "not secure" interstitial.
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForEngagedSites',
-    ],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CHROMIUM_FLAGS, `--host-resolver-rules=${hostRules}`, ...flags],
   });
   context.setDefaultTimeout(WAIT_MS);
   try {

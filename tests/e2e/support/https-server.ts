@@ -4,10 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, findChromium } from '../../../scripts/find-chromium.mjs';
-import { WAIT_MS, type SidecarBrowser } from './browser';
-import { EXTENSION_DIR } from './paths';
+import { launchSidecarWith, type SidecarBrowser } from './browser';
 
 /** The webmail hosts the test pages are served under (the certificate names them). */
 export const WEBMAIL_TEST_HOSTS = ['mail.google.com', 'outlook.office.com'] as const;
@@ -71,41 +68,10 @@ export async function startHttpsPageServer(): Promise<HttpsPageServer> {
   };
 }
 
-const isOurWorker = (url: string) => url.startsWith('chrome-extension://') && url.endsWith('/background.js');
-
 /** Launches Chromium with the e2e build, the webmail hosts resolved to the local HTTPS server and its certificate accepted. */
-export async function launchWebmailSidecar(userDataDir: string, httpsPort: number): Promise<SidecarBrowser> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      ...CHROMIUM_FLAGS,
-      `--host-resolver-rules=${WEBMAIL_TEST_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${httpsPort}`).join(', ')}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-    ],
+export function launchWebmailSidecar(userDataDir: string, httpsPort: number): Promise<SidecarBrowser> {
+  return launchSidecarWith(userDataDir, {
+    hostRules: `${WEBMAIL_TEST_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${httpsPort}`).join(', ')}, EXCLUDE localhost`,
+    flags: ['--ignore-certificate-errors'],
   });
-  context.setDefaultTimeout(WAIT_MS);
-  try {
-    const serviceWorker = async () =>
-      context.serviceWorkers().find((w) => isOurWorker(w.url())) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => isOurWorker(w.url()), timeout: WAIT_MS }));
-    const extensionId = new URL((await serviceWorker()).url()).host;
-    return {
-      context,
-      extensionId,
-      userDataDir,
-      serviceWorker,
-      async openExtensionPage(path) {
-        const page = await context.newPage();
-        await page.goto(`chrome-extension://${extensionId}/${path}`);
-        return page;
-      },
-      close: () => context.close(),
-    };
-  } catch (error) {
-    await context.close();
-    throw error;
-  }
 }

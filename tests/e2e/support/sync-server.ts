@@ -3,15 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, findChromium } from '../../../scripts/find-chromium.mjs';
 import { createTeam, createUser } from '../../../server/accounts/accounts';
 import { migrate } from '../../../server/db/migrate';
 import { openPgliteDatabase } from '../../../server/db/pglite-database';
 import type { SqlDatabase } from '../../../server/db/sql-database';
 import { createApp } from '../../../server/http/app';
-import { WAIT_MS, type SidecarBrowser } from './browser';
-import { EXTENSION_DIR } from './paths';
+import { launchSidecarWith, PLAIN_HTTP_FLAGS, type SidecarBrowser } from './browser';
 
 /** The host name the extension is told to sign in to; the browser maps it to the server's port. */
 export const BACKEND_HOST = 'team.sidecar.test';
@@ -70,44 +67,13 @@ export async function startSyncServer() {
 }
 export type SyncServer = Awaited<ReturnType<typeof startSyncServer>>;
 
-const isOurWorker = (url: string) => url.startsWith('chrome-extension://') && url.endsWith('/background.js');
-
 /**
  * launchSidecar (support/browser.ts) with one more host rule: the backend's host name goes to the team
  * server, every other host to the page server.
  */
-export async function launchSidecarWithBackend(userDataDir: string, pageServerPort: number, backendPort: number): Promise<SidecarBrowser> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      ...CHROMIUM_FLAGS,
-      `--host-resolver-rules=MAP ${BACKEND_HOST} 127.0.0.1:${backendPort}, MAP * 127.0.0.1:${pageServerPort}`,
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForEngagedSites',
-    ],
+export function launchSidecarWithBackend(userDataDir: string, pageServerPort: number, backendPort: number): Promise<SidecarBrowser> {
+  return launchSidecarWith(userDataDir, {
+    hostRules: `MAP ${BACKEND_HOST} 127.0.0.1:${backendPort}, MAP * 127.0.0.1:${pageServerPort}`,
+    flags: PLAIN_HTTP_FLAGS,
   });
-  context.setDefaultTimeout(WAIT_MS);
-  try {
-    const serviceWorker = async () =>
-      context.serviceWorkers().find((w) => isOurWorker(w.url())) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => isOurWorker(w.url()), timeout: WAIT_MS }));
-    const extensionId = new URL((await serviceWorker()).url()).host;
-    return {
-      context,
-      extensionId,
-      userDataDir,
-      serviceWorker,
-      async openExtensionPage(path) {
-        const page = await context.newPage();
-        await page.goto(`chrome-extension://${extensionId}/${path}`);
-        return page;
-      },
-      close: () => context.close(),
-    };
-  } catch (error) {
-    await context.close();
-    throw error;
-  }
 }
