@@ -13,6 +13,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../scripts/find-chromium.mjs';
+import { waitForQuiet } from './lib/browser-idle.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const PAGE_DIR = join(BENCH_DIR, 'page');
@@ -149,56 +150,6 @@ function printTable(results) {
 // ---------------------------------------------------------------------------------------------------------
 // Chromium
 
-/** CPU ticks (1/100 s) used so far by this process's descendants (the browser we launched). Linux only. */
-async function childCpuTicks() {
-  const { readdir } = await import('node:fs/promises');
-  const parents = new Map();
-  const ticks = new Map();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(entry), Number(fields[1]));
-      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  let total = 0;
-  for (const [pid, cpu] of ticks) {
-    for (let p = parents.get(pid); p; p = parents.get(p)) {
-      if (p === process.pid) {
-        total += cpu;
-        break;
-      }
-    }
-  }
-  return total;
-}
-
-/**
- * Waits until the browser is idle (IndexedDB compacts its LevelDB for a while after a large write), so that one
- * case's background work does not land in the next case's timings. Gives up after `maxMs`.
- */
-async function waitForQuiet(maxMs = 45_000) {
-  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-  const t0 = Date.now();
-  if (process.platform !== 'linux') {
-    await sleep(5000);
-    return;
-  }
-  let quietSeconds = 0;
-  let last = await childCpuTicks();
-  while (Date.now() - t0 < maxMs && quietSeconds < 2) {
-    await sleep(1000);
-    const current = await childCpuTicks();
-    quietSeconds = current - last <= 5 ? quietSeconds + 1 : 0;
-    last = current;
-  }
-  say(`browser idle after ${((Date.now() - t0) / 1000).toFixed(0)} s${quietSeconds < 2 ? ' (gave up waiting)' : ''}`);
-}
-
 async function openBenchPage(context, origin) {
   const page = await context.newPage();
   page.on('console', (message) => {
@@ -252,10 +203,10 @@ async function main() {
 
       // Bulk write: each side into an empty database of its own origin; this also stores the n leads that the
       // per-operation cases then run against (the raw database for lookups and merges, the store's for new leads).
-      await waitForQuiet();
+      await waitForQuiet(say);
       say(`bulk write ${n} leads: raw IndexedDB add`);
       const rawMs = await rawPage.evaluate((o) => globalThis.sidecarBench.bulkRaw(o), where);
-      await waitForQuiet();
+      await waitForQuiet(say);
       say(`bulk write ${n} leads: LeadStore.importLeads`);
       const storeMs = await storePage.evaluate((o) => globalThis.sidecarBench.bulkStore(o), where);
       const ratio = round(storeMs / rawMs, 2);
@@ -276,7 +227,7 @@ async function main() {
       };
       results.push(bulk);
 
-      await waitForQuiet();
+      await waitForQuiet(say);
       if (only.has('lookup')) {
         say(`lookup by domain, ${n} leads stored`);
         const timings = await rawPage.evaluate((o) => globalThis.sidecarBench.lookup(o), { ...options, ...where });
@@ -296,7 +247,7 @@ async function main() {
         results.push(perOperationResult('save a captured lead, existing domain (merge)', 'Dexie put(row)', n, merge, SAVE_TARGET));
       }
       if (only.has('rescore')) {
-        await waitForQuiet();
+        await waitForQuiet(say);
         say(`re-score every lead after a settings change, ${n} leads stored`);
         const r = await rawPage.evaluate((o) => globalThis.sidecarBench.rescore(o), where);
         const gated = n === bulkSize;

@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { CHROMIUM_FLAGS, findChromium } from '../scripts/find-chromium.mjs';
+import { waitForQuiet } from './lib/browser-idle.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const PAGE_DIR = join(BENCH_DIR, 'webmail', 'page');
@@ -127,56 +128,6 @@ function printTable(results) {
   for (const cells of body) console.log(line(cells));
 }
 
-/** CPU ticks (1/100 s) used so far by this process's descendants (the browser we launched). Linux only. */
-async function childCpuTicks() {
-  const { readdir } = await import('node:fs/promises');
-  const parents = new Map();
-  const ticks = new Map();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(entry), Number(fields[1]));
-      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  let total = 0;
-  for (const [pid, cpu] of ticks) {
-    for (let p = parents.get(pid); p; p = parents.get(p)) {
-      if (p === process.pid) {
-        total += cpu;
-        break;
-      }
-    }
-  }
-  return total;
-}
-
-/**
- * Waits until the browser is idle (IndexedDB compacts its LevelDB for a while after a large write), so that one
- * case's background work does not land in the next case's timings. Gives up after `maxMs`.
- */
-async function waitForQuiet(maxMs = 45_000) {
-  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-  const t0 = Date.now();
-  if (process.platform !== 'linux') {
-    await sleep(5000);
-    return;
-  }
-  let quietSeconds = 0;
-  let last = await childCpuTicks();
-  while (Date.now() - t0 < maxMs && quietSeconds < 2) {
-    await sleep(1000);
-    const current = await childCpuTicks();
-    quietSeconds = current - last <= 5 ? quietSeconds + 1 : 0;
-    last = current;
-  }
-  say(`browser idle after ${((Date.now() - t0) / 1000).toFixed(0)} s${quietSeconds < 2 ? ' (gave up waiting)' : ''}`);
-}
-
 async function open(context, origin, path) {
   const page = await context.newPage();
   page.on('console', (message) => {
@@ -245,7 +196,7 @@ async function main() {
     if (seeded.stored !== leads) throw new Error(`stored ${seeded.stored} leads, expected ${leads}`);
     say(seeded.reused ? `reusing the ${leads.toLocaleString('en-US')} leads stored by an earlier run (--fresh stores them again)` : `stored in ${(seeded.ms / 1000).toFixed(1)} s; waiting for IndexedDB to finish compacting`);
     // IndexedDB compacts its LevelDB for a while after a large write: that is not the lookup's cost.
-    await waitForQuiet();
+    await waitForQuiet(say);
     say(`matching participants to leads, ${iterations} times`);
     const m = await page.evaluate((o) => globalThis.webmailBench.match(o), { iterations, warmup });
     results.push(row('match a thread’s participants to leads (companyDomains + leadForDomain)', leads, m.samples, MATCH_TARGET_MS));
