@@ -8,14 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { v7 as uuidv7 } from 'uuid';
-import { newToken } from '../../server/accounts/tokens';
-import { createTeam } from '../../server/accounts/accounts';
 import { migrate } from '../../server/db/migrate';
 import { openPgliteDatabase } from '../../server/db/pglite-database';
 import { openPostgresDatabase } from '../../server/db/postgres-database';
 import type { SqlDatabase } from '../../server/db/sql-database';
-import { createApp } from '../../server/http/app';
+import { createHarness } from '../../tests/server/harness';
 import { makeLead, stamper } from '../../tests/server/records';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]).map(([k, v]) => [k, v ?? 'true']));
@@ -53,20 +50,6 @@ async function open(): Promise<{ db: SqlDatabase; where: string; cleanup: () => 
   };
 }
 
-/** A team with `n` reps whose tokens are minted directly (sign-in's scrypt is not what is measured). */
-async function teamOf(db: SqlDatabase, n: number) {
-  const team = await createTeam(db, `bench-${randomBytes(4).toString('hex')}`, new Date());
-  const tokens: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = uuidv7();
-    await db.query(`INSERT INTO users (id, team_id, email, role, password_salt, password_hash, created_at) VALUES ($1, $2, $3, 'manager', 'none', 'none', now())`, [id, team.id, `rep${i}-${id}@bench.test`]);
-    const { token, hash } = newToken();
-    await db.query(`INSERT INTO tokens (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, now(), now() + interval '1 day')`, [hash, id]);
-    tokens.push(token);
-  }
-  return { team, tokens };
-}
-
 async function main() {
   const { db, where, cleanup } = await open();
   say(`storage: ${where}`);
@@ -74,14 +57,14 @@ async function main() {
   const results: Record<string, unknown> = { where };
   try {
     await migrate(db);
-    const app = createApp({ db, rateLimit: { burst: 1e9, perSecond: 1e9 } });
-    const call = async (path: string, token: string, body?: unknown) => {
-      const response = await app.request(path, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: response.status, json: (await response.json()) as any };
-    };
+    // The server tests' harness: the app in process, and a team whose tokens are minted directly (sign-in's
+    // scrypt is not what is measured here).
+    const h = createHarness(db, { rateLimit: { burst: 1e9, perSecond: 1e9 } });
+    const call = (path: string, token: string, body?: unknown) => h.call(body === undefined ? 'GET' : 'POST', path, body, token);
+    const tokensOf = async (n: number) => (await h.quickTeam(Array.from({ length: n }, () => 'manager' as const))).users.map((user) => user.token);
 
     // 1. Throughput, interleaved batch by batch with the raw upsert so both see the same machine load.
-    const { tokens } = await teamOf(db, 1);
+    const tokens = await tokensOf(1);
     const stamp = stamper('benchdevice0001');
     const leads = Array.from({ length: BATCHES * BATCH }, (_, i) => makeLead(stamp(), { name: `Bench Company ${i}`, domain: `bench-${i}.example`, code: `LX2026${String(i + 1).padStart(6, '0')}` }));
     await db.query(`CREATE TABLE bench_raw (id uuid PRIMARY KEY, team_id text NOT NULL, change_no bigint NOT NULL, record jsonb NOT NULL)`);
@@ -117,7 +100,7 @@ async function main() {
     if (ratio > RATIO_TARGET) failures.push(`push is ${ratio}x the raw upsert (target <= ${RATIO_TARGET}x)`);
 
     // 2. Twenty devices for a while: each pushes edits of its own leads and pulls; every acknowledged edit must be on the server.
-    const crowd = await teamOf(db, CLIENTS);
+    const crowd = { tokens: await tokensOf(CLIENTS) };
     const latencies: number[] = [];
     let errors = 0;
     const expected = new Map<string, string>();
