@@ -74,28 +74,8 @@ export function TeamPlaybookSettings() {
       </div>
       <Field label={t('teamScreening')}>
         <div className="grid grid-cols-2 gap-2">
-          <label className="block text-xs text-gray-600">
-            {t('teamMinEmployees')}
-            <input
-              className={inputClass}
-              type="number"
-              name="screening.minEmployees"
-              min={0}
-              value={draft.screening.minEmployees ?? ''}
-              onChange={(e) => set('screening', { ...draft.screening, minEmployees: Number.isFinite(e.target.valueAsNumber) ? e.target.valueAsNumber : null })}
-            />
-          </label>
-          <label className="block text-xs text-gray-600">
-            {t('teamMinBudget')}
-            <input
-              className={inputClass}
-              type="number"
-              name="screening.minBudget"
-              min={0}
-              value={draft.screening.minBudget ?? ''}
-              onChange={(e) => set('screening', { ...draft.screening, minBudget: Number.isFinite(e.target.valueAsNumber) ? e.target.valueAsNumber : null })}
-            />
-          </label>
+          <OptionalNumber label={t('teamMinEmployees')} name="screening.minEmployees" value={draft.screening.minEmployees} onChange={(minEmployees) => set('screening', { ...draft.screening, minEmployees })} />
+          <OptionalNumber label={t('teamMinBudget')} name="screening.minBudget" value={draft.screening.minBudget} onChange={(minBudget) => set('screening', { ...draft.screening, minBudget })} />
         </div>
         <input
           className={`${inputClass} mt-2`}
@@ -123,6 +103,23 @@ export function TeamPlaybookSettings() {
       </div>
       <RescoreLine status={rescore} />
     </form>
+  );
+}
+
+/** A screening criterion's number: empty turns the criterion off (null). */
+function OptionalNumber({ label, name, value, onChange }: { label: string; name: string; value: number | null; onChange: (value: number | null) => void }) {
+  return (
+    <label className="block text-xs text-gray-600">
+      {label}
+      <input
+        className={inputClass}
+        type="number"
+        name={name}
+        min={0}
+        value={value ?? ''}
+        onChange={(e) => onChange(Number.isFinite(e.target.valueAsNumber) ? e.target.valueAsNumber : null)}
+      />
+    </label>
   );
 }
 
