@@ -127,6 +127,12 @@ export const LeadFields = z.object({
   stage: Stage,
   tier: Tier.nullable(),
   nextFollowUpAt: Timestamp.nullable(),
+  /**
+   * When the current owner got the lead (a claim from the pool, the team's assignment rules, a manager's
+   * hand-over): the response deadline runs from here. Absent on leads a rep clipped for themselves, whose
+   * deadline runs from creation, and on leads stored before assignment existed.
+   */
+  assignedAt: Timestamp.nullable().optional(),
 });
 export type LeadFields = z.infer<typeof LeadFields>;
 export type LeadField = keyof LeadFields;
@@ -157,10 +163,11 @@ export const Lead = SyncedRecord.extend(LeadFields.shape).extend({
 export type Lead = z.infer<typeof Lead>;
 
 /**
- * What the sidebar may change in one save: any subset of the editable fields except the code and the
- * company's keys (domain and otherDomains are set by clipping and merging, never by an edit).
+ * What the sidebar may change in one save: any subset of the editable fields except the code, the
+ * company's keys (domain and otherDomains are set by clipping and merging, never by an edit) and the
+ * assignment time (set with the owner).
  */
-export const LeadPatch = LeadFields.omit({ code: true, otherDomains: true }).partial();
+export const LeadPatch = LeadFields.omit({ code: true, otherDomains: true, assignedAt: true }).partial();
 export type LeadPatch = z.infer<typeof LeadPatch>;
 /** Any subset of the fields, for the lead rules themselves (merges, captures). */
 export type LeadFieldsPatch = Partial<LeadFields>;

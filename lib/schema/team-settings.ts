@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Stage } from './lead';
+import { Stage, Tier } from './lead';
 
 /** The four scored dimensions of shared/domain.md §2 ("分级指标量化"). */
 export const ScoreDimensionKey = z.enum(['scale', 'budget', 'urgency', 'decisionChain']);
@@ -51,6 +51,34 @@ const orderedPerTier = (value: z.ZodNumber, what: string) =>
       if (v[tier] < v[higher]) ctx.addIssue({ code: 'custom', path: [tier], message: `${what} for ${tier} (${v[tier]}) cannot be shorter than for ${higher} (${v[higher]})` });
     });
   });
+
+/**
+ * One assignment rule (shared/domain.md §2 分配): a lead matching every non-empty condition goes to one of the
+ * assignees. Regions match a word of the lead's region ("广东" matches "广东 深圳", "AU" matches "NSW, AU").
+ */
+export const AssignmentRule = z.object({
+  tiers: z.array(Tier).max(4),
+  regions: z.array(z.string().trim().min(1).max(100)).max(100),
+  /** Industry ids of the fixed list (lib/enrich/industries.ts). */
+  industries: z.array(z.string().trim().min(1).max(60)).max(100),
+  /** Team members' user ids: the one with the fewest open leads gets the lead (ties go to the first listed). */
+  assignees: z
+    .array(z.string().min(1).max(64))
+    .min(1, 'a rule needs at least one person to assign to')
+    .max(100)
+    .refine((ids) => new Set(ids).size === ids.length, 'each person is listed once'),
+});
+export type AssignmentRule = z.infer<typeof AssignmentRule>;
+
+export const AssignmentSettings = z.object({
+  /**
+   * 'unowned': the rules place leads that reach the team without an owner (imports, clips made before signing
+   * in); 'all_new': every new lead, including the ones a rep clips for themselves. The first matching rule wins.
+   */
+  appliesTo: z.enum(['unowned', 'all_new']),
+  rules: z.array(AssignmentRule).max(50),
+});
+export type AssignmentSettings = z.infer<typeof AssignmentSettings>;
 
 const TeamSettingsShape = z.object({
   schemaVersion: z.literal(1),
@@ -105,6 +133,8 @@ const TeamSettingsShape = z.object({
   reminderMinutesBefore: z.number().int().min(0).max(7 * 24 * 60),
   /** The team's clock for calendar phrases ("本月", "this quarter"): a fixed offset from UTC, in minutes. */
   utcOffsetMinutes: z.number().int().min(-14 * 60).max(14 * 60),
+  /** Who gets new leads; settings saved before assignment existed have no rules. */
+  assignment: AssignmentSettings.default({ appliesTo: 'unowned', rules: [] }),
 });
 
 /**
@@ -201,4 +231,5 @@ export const DEFAULT_TEAM_SETTINGS: TeamSettings = TeamSettings.parse({
   },
   reminderMinutesBefore: 30,
   utcOffsetMinutes: 480,
+  assignment: { appliesTo: 'unowned', rules: [] },
 } satisfies TeamSettingsInput);

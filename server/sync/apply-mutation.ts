@@ -8,6 +8,7 @@ import { describeIssues, Rejection, type PushContext } from './push-context';
 import type { RecordRow } from './record-rows';
 import { recordLostValues } from './conflicts';
 import { followMerges, mergeIntoSameCompany } from './same-company-merge';
+import { assignByRules } from './assignment';
 
 type ParsedMutation = { id: string; table: SyncTable; whole: AnySyncRecord | null; write: FieldWrite };
 
@@ -115,11 +116,14 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ re
 
   if (!existing) {
     if (!parsed.whole) throw new Rejection('not_found', `record ${parsed.id} is not on the server: send the whole record first`);
-    const record = { ...parsed.whole, teamId: ctx.caller.teamId, versions: parsed.write.versions } as AnySyncRecord;
+    let record = { ...parsed.whole, teamId: ctx.caller.teamId, versions: parsed.write.versions } as AnySyncRecord;
     const authors = Object.fromEntries(Object.keys(record.versions).map((field) => [field, ctx.caller.id]));
     if (parsed.table === 'leads') {
       const merged = await mergeIntoSameCompany(ctx, record as Lead, authors);
       if (merged) return { redirect: merged };
+      // A lead new to the team goes where the team's assignment rules say (server/sync/assignment.ts).
+      record = await assignByRules(ctx, record as Lead);
+      for (const field of Object.keys(record.versions)) authors[field] ??= ctx.caller.id;
     }
     ctx.records.put({ id: record.id, teamId: ctx.caller.teamId, table: parsed.table, record, authors, changeNo: ctx.counter.next() }, ctx.nowIso);
     return {};
