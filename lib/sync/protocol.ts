@@ -135,3 +135,13 @@ export const RecordHistoryResponse = z.strictObject({
   entries: z.array(ConflictNotice.extend({ authorId: z.string() })),
 });
 export type RecordHistoryResponse = z.infer<typeof RecordHistoryResponse>;
+
+/** The people of the caller's team, for choosing assignees and showing owners. */
+export const TeamMembersResponse = z.strictObject({
+  members: z.array(z.strictObject({ id: z.string(), email: z.string(), role: Role })),
+});
+export type TeamMembersResponse = z.infer<typeof TeamMembersResponse>;
+
+/** What running the assignment rules over the pool did: leads given out, and unowned leads no rule matched. */
+export const AssignPoolResponse = z.strictObject({ assigned: z.number().int().nonnegative(), unmatched: z.number().int().nonnegative() });
+export type AssignPoolResponse = z.infer<typeof AssignPoolResponse>;

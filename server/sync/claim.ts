@@ -26,9 +26,16 @@ export async function claimLead(deps: SyncDeps, caller: Caller, leadId: string):
     const twin = (await records.sameCompany(lead)).find((other) => other.record.ownerId !== null && other.record.ownerId !== caller.id);
     if (twin) throw new ApiError('already_owned', `another rep already works this company (lead ${twin.id}): ask a manager to merge or reassign`);
     const stamp = deps.clock.stampAfter(Object.values(lead.versions));
-    const claimed: Lead = { ...lead, ownerId: caller.id, updatedAt: nowIso > lead.updatedAt ? nowIso : lead.updatedAt, versions: { ...lead.versions, ownerId: stamp } };
+    // The claim is an assignment: the response deadline runs from now.
+    const claimed: Lead = {
+      ...lead,
+      ownerId: caller.id,
+      assignedAt: nowIso,
+      updatedAt: nowIso > lead.updatedAt ? nowIso : lead.updatedAt,
+      versions: { ...lead.versions, ownerId: stamp, assignedAt: stamp },
+    };
     const changeNo = counter.next();
-    records.put({ ...row, record: claimed, authors: { ...row.authors, ownerId: caller.id }, changeNo }, nowIso);
+    records.put({ ...row, record: claimed, authors: { ...row.authors, ownerId: caller.id, assignedAt: caller.id }, changeNo }, nowIso);
     await records.flush();
     await counter.save();
     return { lead: claimed, changeNo };

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { Id, TeamSettings } from '../../../lib/schema';
-import { ClaimResponse, RecordHistoryResponse, TeamSettingsResponse } from '../../../lib/sync/protocol';
+import { AssignPoolResponse, ClaimResponse, RecordHistoryResponse, TeamMembersResponse, TeamSettingsResponse } from '../../../lib/sync/protocol';
+import { assignPool } from '../../sync/assign-pool';
 import { claimLead } from '../../sync/claim';
 import { recordHistory } from '../../sync/record-history';
 import { isManager } from '../../sync/permissions';
@@ -19,6 +20,15 @@ export function teamRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!isManager(caller)) throw new ApiError('forbidden', 'only a manager or admin can change team settings: ask one of them');
     const settings = await readJson(c, StrictTeamSettings);
     return reply(c, TeamSettingsResponse, await writeTeamSettings(deps, caller, settings as TeamSettings));
+  });
+  routes.get('/team/members', async (c) => {
+    const rows = await deps.db.query<{ id: string; email: string; role: 'admin' | 'manager' | 'rep' }>('SELECT id, email, role FROM users WHERE team_id = $1 ORDER BY email', [c.get('caller').teamId]);
+    return reply(c, TeamMembersResponse, { members: rows });
+  });
+  routes.post('/team/assign-pool', async (c) => {
+    const caller = c.get('caller');
+    if (!isManager(caller)) throw new ApiError('forbidden', 'only a manager or admin can hand out the pool: ask one of them');
+    return reply(c, AssignPoolResponse, await assignPool(deps, caller));
   });
   routes.post('/leads/:id/claim', async (c) => {
     const id = parseInput(Id, c.req.param('id'));
