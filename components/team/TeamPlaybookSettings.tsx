@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { sendMessage } from '@/lib/messaging';
 import type { RescoreStatus, TeamSettings } from '@/lib/schema';
 import { Field, inputClass } from '../Field';
+import { AssignmentRulesEditor, AssignPoolButton } from './AssignmentRules';
 import { useTranslate } from '../use-translate';
 import { NumberRow } from './TierNumbers';
 import { useRescoreStatus } from './use-rescore-status';
@@ -10,11 +11,11 @@ const TIERS = ['S', 'A', 'B', 'C'] as const;
 const DIMENSIONS = ['scale', 'budget', 'urgency', 'decisionChain'] as const;
 
 /** The editable part of the team's settings, as plain values (the background validates them). */
-type Draft = Pick<TeamSettings, 'weights' | 'thresholds' | 'currency' | 'dealSize' | 'screening' | 'responseHours' | 'cadenceDays' | 'reminderMinutesBefore'>;
+type Draft = Pick<TeamSettings, 'weights' | 'thresholds' | 'currency' | 'dealSize' | 'screening' | 'responseHours' | 'cadenceDays' | 'reminderMinutesBefore' | 'assignment'>;
 
 /**
- * The team's playbook: score weights and tier thresholds, deal size, screening criteria, response times and
- * cadence. Saving a change that moves scores re-scores every lead in the background; progress shows here.
+ * The team's playbook: score weights and tier thresholds, deal size, screening criteria, response times,
+ * cadence and assignment rules. Saving a change that moves scores re-scores every lead in the background; progress shows here.
  */
 export function TeamPlaybookSettings() {
   const t = useTranslate();
@@ -91,6 +92,7 @@ export function TeamPlaybookSettings() {
       <Field label={t('teamCadenceDays')}>
         <NumberRow name="cadenceDays" keys={TIERS} labels={tierLabels} values={draft.cadenceDays} onChange={(v) => set('cadenceDays', v as Draft['cadenceDays'])} />
       </Field>
+      <AssignmentRulesEditor value={draft.assignment} onChange={(assignment) => set('assignment', assignment)} />
       <div className="flex items-center gap-3">
         <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
           {t('teamSave')}
@@ -102,6 +104,7 @@ export function TeamPlaybookSettings() {
         ) : null}
       </div>
       <RescoreLine status={rescore} />
+      {stored.assignment.rules.length > 0 ? <AssignPoolButton /> : null}
     </form>
   );
 }

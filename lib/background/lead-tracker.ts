@@ -1,4 +1,5 @@
 import { HistoryStore, TaskStore, activitiesOf, type LeadStore, type SidecarDatabase } from '../db';
+import { saveScoreInputs } from '../db/score-inputs';
 import type { LeadCard } from '../messaging';
 import { nextFollowUp, proposeTasks, recordStageChange, responseDeadline, stageEnteredAt, type TaskDraft } from '../playbook';
 import { DEFAULT_TEAM_SETTINGS, type Activity, type Contact, type Lead, type LeadPatch, type Stage, type Task, type TeamSettings } from '../schema';
@@ -35,13 +36,13 @@ export class LeadTracker {
   }
 
   /**
-   * Call after any write of a lead; returns the lead as stored, with its tier and next follow-up. `by` names the
-   * rep. One transaction, so two saves of a lead at once record each tier and stage change once.
+   * Call after any write of a lead, its contacts or its activities; returns the lead as stored, with its tier and
+   * next follow-up, and keeps its score facts (read by a re-score after a settings change). `by` names the rep. One transaction, so two saves of a lead at once record each tier and stage change once.
    */
   async afterWrite(written: Lead, contacts: Contact[], by: string | null): Promise<Lead> {
     const settings = await this.teamSettings();
     const { db } = this;
-    return db.transaction('rw', [db.leads, db.meta, db.activities, db.tierStates, db.leadHistory], async () => {
+    return db.transaction('rw', [db.leads, db.meta, db.activities, db.tierStates, db.leadHistory, db.scoreInputs], async () => {
       const [lead, activities, before, stages] = await Promise.all([
         this.leads.get(written.id).then((stored) => stored ?? written),
         activitiesOf(db, written.id),
@@ -62,8 +63,10 @@ export class LeadTracker {
       if (tier !== lead.tier) patch.tier = tier;
       const followUp = nextFollowUpOf({ ...lead, tier }, activities, settings);
       if ((followUp?.dueAt ?? null) !== lead.nextFollowUpAt) patch.nextFollowUpAt = followUp?.dueAt ?? null;
-      if (Object.keys(patch).length === 0) return lead;
-      return (await this.leads.update(lead.id, patch)) ?? lead;
+      const stored = Object.keys(patch).length === 0 ? lead : ((await this.leads.update(lead.id, patch)) ?? lead);
+      // Last: any write of the lead in this transaction drops its score facts (lib/db/score-inputs.ts).
+      await saveScoreInputs(db, stored, contacts, activities);
+      return stored;
     });
   }
 
@@ -89,7 +92,7 @@ export class LeadTracker {
       tierHistory: tierState.history,
       stageHistory,
       nextFollowUp: nextFollowUpOf({ ...lead, tier }, activities, settings),
-      response: { dueAt: responseDeadline(tier, lead.createdAt, settings), firstTouchAt: activities[0]?.occurredAt ?? null },
+      response: { dueAt: responseDeadline(tier, lead.assignedAt ?? lead.createdAt, settings), firstTouchAt: activities[0]?.occurredAt ?? null },
       tasks,
       proposals: proposals.filter((draft) => !alreadyAccepted(draft, tasks)),
       now,
@@ -101,7 +104,7 @@ export class LeadTracker {
 function nextFollowUpOf(lead: Lead & { tier: NonNullable<Lead['tier']> }, activities: readonly Activity[], settings: TeamSettings) {
   if (!OPEN_STAGES.includes(lead.stage)) return null;
   const last = activities.at(-1);
-  return nextFollowUp({ tier: lead.tier, assignedAt: lead.createdAt, lastTouchAt: last?.occurredAt ?? null, agreedAt: last?.nextFollowUpAt ?? null }, settings);
+  return nextFollowUp({ tier: lead.tier, assignedAt: lead.assignedAt ?? lead.createdAt, lastTouchAt: last?.occurredAt ?? null, agreedAt: last?.nextFollowUpAt ?? null }, settings);
 }
 
 /** A proposal the rep already turned into an open task (same kind; for a next step, the same record). */

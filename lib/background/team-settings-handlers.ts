@@ -4,9 +4,11 @@ import { ErrorCode, SidecarError, type Handlers } from '../messaging';
 import { parseTeamSettings, scoringSettingsChanged } from '../score';
 import type { TeamSettings } from '../schema';
 import { loadTeamSettings, saveTeamSettings } from '../settings';
+import { AssignPoolResponse, TeamMembersResponse } from '../sync/protocol';
 import { loadRescoreStatus, type RescoreRunner } from './rescore-runner';
+import { callTeamServer } from './team-server';
 
-export type TeamSettingsHandlers = Pick<Handlers, 'team.settings' | 'team.saveSettings' | 'pipeline.forecast'>;
+export type TeamSettingsHandlers = Pick<Handlers, 'team.settings' | 'team.saveSettings' | 'team.members' | 'team.assignPool' | 'pipeline.forecast'>;
 
 /**
  * The options page's team playbook: read the settings with the state of the last re-score, and save new ones.
@@ -17,11 +19,22 @@ export function teamSettingsHandlers(
   rescorer: RescoreRunner | null,
   publish: (settings: TeamSettings) => Promise<TeamSettings> = async (s) => s,
   db: SidecarDatabase | null = null,
+  doFetch: typeof fetch = (...args) => fetch(...args),
 ): TeamSettingsHandlers {
   return {
     'pipeline.forecast': async () => {
       if (!db) throw new SidecarError(ErrorCode.Internal, 'The pipeline is not available in this context.');
       return forecastPipeline(db, await loadTeamSettings());
+    },
+    'team.members': async () => {
+      const answer = await callTeamServer({ path: '/v1/team/members', method: 'GET', schema: TeamMembersResponse, what: 'the list of your team', unreachable: "your team's people cannot be listed" }, doFetch);
+      return { signedIn: answer !== null, members: answer?.members ?? [] };
+    },
+    'team.assignPool': async (_request, sender) => {
+      if (!sender.fromExtensionPage) throw new SidecarError(ErrorCode.InvalidMessage, 'The pool can only be handed out from the options page.');
+      const answer = await callTeamServer({ path: '/v1/team/assign-pool', method: 'POST', schema: AssignPoolResponse, what: 'to hand out the pool', unreachable: 'no lead was handed out' }, doFetch);
+      if (!answer) throw new SidecarError(ErrorCode.InvalidMessage, 'Sign in to your team first: the pool is the team’s.');
+      return answer;
     },
     'team.settings': async () => ({ settings: await loadTeamSettings(), rescore: await loadRescoreStatus() }),
     'team.saveSettings': async ({ settings }, sender) => {

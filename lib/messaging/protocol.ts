@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TaskDraft } from '../playbook';
+import { AssignPoolResponse, TeamMembersResponse } from '../sync/protocol';
 import { Contact, Id, Lead, LeadAssessment, LeadPatch, PageCapture, QuickTouch, RescoreStatus, Stage, Suggestion, Task, TaskChange, TeamSettings, Tier } from '../schema';
 import { AgendaItem, LeadCard, TaskEdits } from './lead-card';
 import { syncProtocol } from './sync-protocol';
@@ -107,6 +108,13 @@ export const protocol = {
     request: z.object({ settings: z.record(z.string(), z.unknown()) }),
     response: z.object({ settings: TeamSettings, rescoring: z.boolean() }),
   },
+  /** Options: the people of the team this browser is signed in to, to choose assignees (none when signed out). */
+  'team.members': {
+    request: z.object({}),
+    response: z.object({ signedIn: z.boolean(), members: TeamMembersResponse.shape.members }),
+  },
+  /** Options, managers: give the pool's unowned leads out by the assignment rules now. */
+  'team.assignPool': { request: z.object({}), response: AssignPoolResponse },
   /** Webmail (issue #5): the thread's leads, logging an email once, manual logging, a lead from a signature. */
   ...webmailProtocol,
   /** Team sync (issue #6): sign-in, status, sync now. */

@@ -58,7 +58,7 @@ export function proposeTasks(input: ProposeInput, now: string, settings: TeamSet
   const tier = input.tier ?? score.tier;
   const activities = ofLead(lead, input.activities).sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
   const last = activities.at(-1);
-  const assignedAt = input.assignedAt ?? lead.createdAt;
+  const assignedAt = input.assignedAt ?? lead.assignedAt ?? lead.createdAt;
   const drafts: TaskDraft[] = [];
   const propose = (kind: TaskKind, dueAt: string, channel: TaskDraft['channel'], extra: Partial<Pick<TaskDraft, 'askNext' | 'activityId' | 'params'>> = {}) => {
     const overdue = isBefore(dueAt, now);
