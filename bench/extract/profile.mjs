@@ -76,7 +76,7 @@ try {
   });
   const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => `  ${ms.toFixed(2).padStart(7)} ms  ${name}`).join('\n');
   const median = [...result.extract].sort((a, b) => a - b)[RUNS >> 1];
-  console.log(`extractCompany: median ${median.toFixed(1)} ms per run while profiled (${RUNS} runs)\n\nself time per run:\n${top(self, 15)}\n\ninclusive time per run:\n${top(inclusive, 35)}`);
+  console.log(`extractCompany: median ${median.toFixed(1)} ms per run while profiled (${RUNS} runs)\n\nself time per run:\n${top(self, Number(process.env.PROFILE_TOP ?? 15))}\n\ninclusive time per run:\n${top(inclusive, Number(process.env.PROFILE_TOP ?? 35))}`);
 } finally {
   await browser.close();
   server.close();

@@ -11,6 +11,7 @@ import { readPageMeta } from './meta';
 import { collectNameCandidates } from './name-candidates';
 import { domainAffinity, hasHan, squash } from './name-text';
 import type { StructuredOrganization } from './organization-record';
+import type { PageLink } from './page-links';
 import { tidyLines } from './page-text';
 import { readSocialProfiles } from './social';
 
@@ -42,6 +43,10 @@ export interface ProfileInput {
   domain: string | null;
   /** The page's visible text (readPageText). */
   text: string;
+  /** `tidyLines(text)`, when the caller has them already. */
+  lines?: string[];
+  /** The page's links (readPageLinks), when the caller has them already. */
+  links?: readonly PageLink[];
   /** The site's own organizations from JSON-LD (readJsonLd). */
   jsonLdOrganizations: StructuredOrganization[];
 }
@@ -53,7 +58,7 @@ export interface ProfileInput {
  */
 export function readCompanyProfile(doc: Document, input: ProfileInput): CompanyProfile {
   // One line per block with single spaces: the text patterns below then run in linear time on any page.
-  const lines = tidyLines(input.text);
+  const lines = input.lines ?? tidyLines(input.text);
   const text = lines.join('\n');
   const meta = readPageMeta(doc, input.url);
   const microdata = readMicrodata(doc);
@@ -100,7 +105,7 @@ export function readCompanyProfile(doc: Document, input: ProfileInput): CompanyP
       description: ownDescription ?? fallback?.description,
       logo: readLogo(meta, company, logoImages, isCompanyName),
       canonicalUrl: readCanonicalUrl(meta),
-      social: readSocialProfiles(doc, { meta, organizations, companyKeys: [label, companyKey].filter(Boolean), text }),
+      social: readSocialProfiles(doc, { meta, organizations, companyKeys: [label, companyKey].filter(Boolean), text, links: input.links }),
       ...readFirmographics(text, company),
       icpLicense: readIcpLicense(text),
       creditCode: readCreditCode(text),

@@ -12,14 +12,13 @@ export interface ContactLines {
 }
 
 /**
- * Splits the page text (`readPageText`) into lines with runs of spaces collapsed and empty lines dropped;
- * a line longer than 2,000 characters (minified text without blocks) is cut into pieces so that every
- * pattern runs on bounded input.
+ * The page's tidy lines (`tidyLines` of `readPageText`: runs of spaces collapsed, empty lines dropped), with a
+ * line longer than 2,000 characters (minified text without blocks) cut into pieces so that every pattern runs
+ * on bounded input.
  */
-export function contactLines(doc: Document, text: string): ContactLines {
+export function contactLines(doc: Document, tidy: readonly string[]): ContactLines {
   const lines: string[] = [];
-  for (const rawLine of text.split('\n')) {
-    let line = rawLine.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  for (let line of tidy) {
     while (line.length > MAX_LINE) {
       const cut = line.lastIndexOf(' ', MAX_LINE);
       const at = cut > MAX_LINE / 2 ? cut : MAX_LINE;

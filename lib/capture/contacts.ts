@@ -7,6 +7,8 @@ import { extractPeople } from './people';
 import { rankCountries } from './phone-country';
 import { parseJsonLdBlocks } from './json-ld-blocks';
 import { extractPhones, type FoundPhone } from './phones';
+import { readPageLinks, type PageLink } from './page-links';
+import { tidyLines } from './page-text';
 import { readStructuredContacts, type StructuredContacts } from './structured-contacts';
 
 export interface Contacts {
@@ -17,14 +19,23 @@ export interface Contacts {
   warnings: string[];
 }
 
+/** What extractCompany has read of the page already and hands to the contact readers, so none reads it twice. */
+export interface SharedReadings {
+  /** The page's parsed JSON-LD blocks (parseJsonLdBlocks). */
+  jsonLdBlocks?: readonly unknown[];
+  /** `tidyLines` of the page text. */
+  lines?: readonly string[];
+  /** The page's links (readPageLinks). */
+  links?: readonly PageLink[];
+}
+
 /**
  * The company's contacts on a page: emails, phones (with kinds), people and postal addresses, each with
  * its evidence. Structured data is read first; the page's addresses then tell which country its
  * national-format numbers belong to. Each part is read on its own, so a failure in one costs only that
- * part, and is reported as a warning rather than thrown. `jsonLdBlocks` are the page's parsed JSON-LD blocks
- * when the caller has them already (extractCompany parses them once for identity and contacts).
+ * part, and is reported as a warning rather than thrown. `shared` holds what the caller has read already.
  */
-export function extractContacts(doc: Document, text: string, domain: string | null, lang: string | null, jsonLdBlocks?: readonly unknown[]): Contacts {
+export function extractContacts(doc: Document, text: string, domain: string | null, lang: string | null, shared: SharedReadings = {}): Contacts {
   const warnings: string[] = [];
   const attempt = <T>(part: string, read: () => T, fallback: T): T => {
     try {
@@ -34,17 +45,18 @@ export function extractContacts(doc: Document, text: string, domain: string | nu
       return fallback;
     }
   };
-  const lines = attempt('text', () => contactLines(doc, text), { lines: [], inFooter: () => false, snippet: () => '' });
+  const lines = attempt('text', () => contactLines(doc, shared.lines ?? tidyLines(text)), { lines: [], inFooter: () => false, snippet: () => '' });
+  const links = attempt('links', () => shared.links ?? readPageLinks(doc), []);
   const empty: StructuredContacts = { emails: [], phones: [], people: [], addresses: [], ownDomains: [], warnings: [] };
-  const structured = attempt('structured data', () => readStructuredContacts(doc, jsonLdBlocks ?? parseJsonLdBlocks(doc).blocks, domain), empty);
+  const structured = attempt('structured data', () => readStructuredContacts(doc, shared.jsonLdBlocks ?? parseJsonLdBlocks(doc).blocks, domain), empty);
   const addresses = attempt('addresses', () => extractAddresses(lines, structured.addresses), []);
   const countries = attempt(
     'phone numbers',
-    () => rankCountries({ domain, lang, text, addressCountries: addresses.map((a) => a.value.country ?? ''), internationalCountries: internationalCountries(doc, structured) }),
+    () => rankCountries({ domain, lang, text, addressCountries: addresses.map((a) => a.value.country ?? ''), internationalCountries: internationalCountries(links, structured) }),
     [],
   );
-  const phones: FoundPhone[] = attempt('phone numbers', () => extractPhones(doc, lines, countries, structured.phones), []);
-  const emails: FoundEmail[] = attempt('email addresses', () => extractEmails(doc, lines, { domain, ownDomains: structured.ownDomains }, structured.emails), []);
+  const phones: FoundPhone[] = attempt('phone numbers', () => extractPhones(doc, lines, countries, structured.phones, links), []);
+  const emails: FoundEmail[] = attempt('email addresses', () => extractEmails(doc, lines, { domain, ownDomains: structured.ownDomains }, structured.emails, links), []);
   const phoneValue = (raw: string) => phoneIn(raw, countries);
   const people = attempt('people', () => extractPeople(lines, structured.people, emails, phones, phoneValue, domain), []);
   return {
@@ -57,10 +69,14 @@ export function extractContacts(doc: Document, text: string, domain: string | nu
 }
 
 /** Countries of the numbers the page writes with their +country code in links and structured data. */
-function internationalCountries(doc: Document, structured: StructuredContacts): string[] {
+function internationalCountries(links: readonly PageLink[], structured: StructuredContacts): string[] {
   const raws = structured.phones.map((phone) => phone.raw);
-  const links = doc.querySelectorAll('a[href^="tel:+" i]');
-  for (let i = 0; i < links.length && i < 20; i++) raws.push(links[i]!.getAttribute('href')!.slice(4));
+  for (let i = 0, read = 0; i < links.length && read < 20; i++) {
+    const { href, area } = links[i]!;
+    if (area || !/^tel:\+/i.test(href)) continue;
+    raws.push(href.slice(4));
+    read++;
+  }
   return raws
     .filter((raw) => raw.trim().startsWith('+'))
     .slice(0, 20)

@@ -2,6 +2,7 @@ import type { EvidenceSource, TextEvidence } from '../schema';
 import type { ContactLines } from './contact-lines';
 import { MAIL_LABEL, emailConfidence, emailDomain, isPlausibleEmail, type SiteIdentity } from './email-rules';
 import { shortText, textAround } from './nearby-text';
+import { readPageLinks, type PageLink } from './page-links';
 
 const MAX_EMAILS = 50;
 const MAX_AT_SIGNS = 5_000;
@@ -36,7 +37,13 @@ export interface StructuredEmail {
  * "name#domain.com"). Each is checked against the traps (placeholders, asset names, trackers) and
  * weighed by whose it is (`emailConfidence`); de-duplicated case-insensitively.
  */
-export function extractEmails(doc: Document, lines: ContactLines, site: SiteIdentity, structured: StructuredEmail[] = []): FoundEmail[] {
+export function extractEmails(
+  doc: Document,
+  lines: ContactLines,
+  site: SiteIdentity,
+  structured: StructuredEmail[] = [],
+  links: readonly PageLink[] = readPageLinks(doc),
+): FoundEmail[] {
   const found = new Map<string, FoundEmail>();
   const add: AddEmail = (raw, { context, block = '', fromLink, cap = 1, evidence }) => {
     const value = raw.trim().toLowerCase();
@@ -57,14 +64,16 @@ export function extractEmails(doc: Document, lines: ContactLines, site: SiteIden
   for (const email of structured) {
     add(email.raw.replace(/^mailto:/i, ''), { context: '', fromLink: true, evidence: { source: email.source, snippet: email.snippet.slice(0, 500), line: -1 } });
   }
-  const links = doc.querySelectorAll('a[href^="mailto:" i], area[href^="mailto:" i]');
-  for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
-    const link = links[i]!;
+  let read = 0;
+  for (let i = 0; i < links.length && read < MAX_LINKS; i++) {
+    const { element: link, href } = links[i]!;
+    if (!/^mailto:/i.test(href)) continue;
+    read++;
     const { before, text, after } = textAround(link);
     const context = `${before} ${text} ${after}`.trim();
     const snippet = text || context;
     // A share link ("mailto:?subject=…&body=…") names no address and is skipped here.
-    for (const address of mailtoAddresses(link.getAttribute('href') ?? '')) {
+    for (const address of mailtoAddresses(href)) {
       const evidence = { source: inFooter(link) ? ('footer' as const) : ('link' as const), snippet: snippet.slice(0, 200) || address, line: -1 };
       add(address, { context, block: blockOf(link), fromLink: true, evidence });
     }

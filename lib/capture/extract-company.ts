@@ -4,7 +4,8 @@ import { readCompanyProfile } from './company-profile';
 import { extractContacts } from './contacts';
 import { readJsonLd } from './json-ld';
 import { parseJsonLdBlocks } from './json-ld-blocks';
-import { readPageText } from './page-text';
+import { readPageLinks } from './page-links';
+import { readPageText, tidyLines } from './page-text';
 
 const MAX_WARNINGS = 50;
 
@@ -36,10 +37,13 @@ function readPage(doc: Document, url: string): PageCapture {
   const { text, truncated } = readPageText(body?.firstChild ? body : root);
   if (truncated) warnings.push('The page is very large; only its beginning and its end (where the footer is) were read.');
   const lang = root.getAttribute('lang');
+  // Every reader works on the same tidy lines: made once here rather than once per reader.
+  const lines = tidyLines(text);
+  const links = readPageLinks(doc);
 
-  const contacts = extractContacts(doc, text, domain, lang, jsonLd.blocks);
+  const contacts = extractContacts(doc, text, domain, lang, { jsonLdBlocks: jsonLd.blocks, lines, links });
   warnings.push(...contacts.warnings);
-  const profile = readCompanyProfile(doc, { url, domain, text, jsonLdOrganizations: organizations });
+  const profile = readCompanyProfile(doc, { url, domain, text, lines, links, jsonLdOrganizations: organizations });
   warnings.push(...profile.warnings);
   if (!profile.fields.name && !domain) warnings.push('No company name or domain found on this page.');
 

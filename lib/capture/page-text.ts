@@ -1,5 +1,11 @@
-const SKIPPED = new Set(['HEAD', 'TITLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT']);
-const BLOCK = /^(P|DIV|LI|TR|TD|TH|BR|H[1-6]|SECTION|ARTICLE|FOOTER|HEADER|ADDRESS|DT|DD|TABLE|UL|OL|NAV|ASIDE|BLOCKQUOTE|FORM|LABEL)$/;
+/**
+ * Tags as `nodeName` gives them: upper case for HTML elements, as written for SVG and XHTML ones. Sets of both
+ * spellings rather than a toUpperCase() and a regular expression per element: the walk visits every node of the
+ * page, and in Chromium that per-element work was most of its time.
+ */
+const bothCases = (tags: string[]) => new Set(tags.flatMap((tag) => [tag, tag.toLowerCase()]));
+const SKIPPED = bothCases(['HEAD', 'TITLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT']);
+const BLOCK = bothCases(['P', 'DIV', 'LI', 'TR', 'TD', 'TH', 'BR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'FOOTER', 'HEADER', 'ADDRESS', 'DT', 'DD', 'TABLE', 'UL', 'OL', 'NAV', 'ASIDE', 'BLOCKQUOTE', 'FORM', 'LABEL']);
 
 /** Upper bounds that keep a 10 MB or deeply nested page from stalling the tab. */
 export const TEXT_BUDGET = 400_000;
@@ -15,7 +21,8 @@ export interface PageText {
   truncated: boolean;
 }
 
-type Pending = Node | 'newline';
+/** A node still to read, or null: the line break that closes (or, walking backward, opens) a block. */
+type Pending = Node | null;
 
 /**
  * The page's visible text in document order, one line per block, without scripts and styles. Walks with an
@@ -34,46 +41,51 @@ export function readPageText(root: Node, textBudget = TEXT_BUDGET, nodeBudget = 
 /**
  * Collects text nodes from the start of the page (forward) or from its end (backward: parts come out last
  * first). Returns the node it stopped at when a budget ran out; a backward walk also stops at `until`, where
- * the forward walk stopped, so no text is read twice.
+ * the forward walk stopped, so no text is read twice. Children are reached through firstChild/nextSibling
+ * rather than childNodes lists, which Chromium builds per element.
  */
 function walk(root: Node, textBudget: number, nodeBudget: number, direction: 'forward' | 'backward', until?: Node): { parts: string[]; stoppedAt: Node | null } {
   const parts: string[] = [];
+  const forward = direction === 'forward';
   let length = 0;
   let visited = 0;
   const stack: Pending[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node === 'newline') {
+    if (node === null) {
       parts.push('\n');
       continue;
     }
     if (node === until) return { parts, stoppedAt: node };
     if (++visited > nodeBudget || length > textBudget) return { parts, stoppedAt: node };
-    if (node.nodeType === 3) {
+    const type = node.nodeType;
+    if (type === 3) {
       const value = node.nodeValue ?? '';
       parts.push(value);
       length += value.length;
       continue;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
-    const tag = (node as Element).tagName?.toUpperCase() ?? '';
-    if (SKIPPED.has(tag)) continue;
-    const block = BLOCK.test(tag);
-    if (block) stack.push('newline');
-    const children = node.childNodes;
-    if (direction === 'forward') for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    else for (let i = 0; i < children.length; i++) stack.push(children[i]!);
-    if (block && direction === 'backward') stack.push('newline');
+    if (type !== 1 && type !== 9 && type !== 11) continue;
+    const block = type === 1 && BLOCK.has(node.nodeName);
+    if (type === 1 && !block && SKIPPED.has(node.nodeName)) continue;
+    if (block) stack.push(null);
+    if (forward) for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+    else for (let child = node.firstChild; child; child = child.nextSibling) stack.push(child);
+    if (block && !forward) stack.push(null);
   }
   return { parts, stoppedAt: null };
 }
 
 /** Collapses runs of spaces inside lines and drops empty lines. */
 export function tidyLines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/[\s\u00a0\u3000]+/g, ' ').trim())
-    .filter(Boolean);
+  // One replace over the whole text: a replace per line costs more than its work on pages of many short lines.
+  const lines = text.replace(/[^\S\n]+/g, ' ').split('\n');
+  const kept: string[] = [];
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed) kept.push(trimmed);
+  }
+  return kept;
 }
 
 export function snippetAround(text: string, index: number, length: number, radius = 60): string {

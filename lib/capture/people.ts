@@ -25,6 +25,9 @@ const NAME_THEN_TITLE = /^([^,|–—(]{3,40}?)\s*(?:,|\||–|—| - |\()\s*([^|
 /** "CEO: John Smith", "总经理：张三", "董事长 张三". */
 const TITLE_THEN_NAME = /^([^:：]{2,40}?)\s*(?:[:：]|\s)\s*([^:：]{2,40})$/u;
 const HONORIFIC = /^(?:先生|女士|小姐|老师)$/u;
+/** Every title in a line, for taking them out (global copies of the person-names patterns, made once). */
+const EN_TITLES = new RegExp(EN_TITLE.source, 'gi');
+const ZH_TITLES = new RegExp(ZH_TITLE.source, 'gu');
 
 /**
  * People the page names as the company's: its structured data (founders, employees), labelled contacts
@@ -139,7 +142,7 @@ function isName(text: string): boolean {
 /** A bare title ("CEO", "Founder & CEO", "总经理"), as written before a name. */
 function isTitleOnly(text: string): boolean {
   const trimmed = text.trim();
-  const stripped = trimmed.replace(new RegExp(EN_TITLE.source, 'gi'), '').replace(new RegExp(ZH_TITLE.source, 'gu'), '').replace(/[\s&/,、和及-]|of|and|sales|marketing|operations|finance|technology/gi, '');
+  const stripped = trimmed.replace(EN_TITLES, '').replace(ZH_TITLES, '').replace(/[\s&/,、和及-]|of|and|sales|marketing|operations|finance|technology/gi, '');
   return trimmed.length <= 40 && looksLikeTitle(trimmed) && stripped.length <= 2;
 }
 

@@ -2,6 +2,7 @@ import { findNumbers, parsePhoneNumberFromString, type CountryCode, type PhoneNu
 import type { EvidenceSource, PhoneEvidence, PhoneKind } from '../schema';
 import type { ContactLines } from './contact-lines';
 import { textAround } from './nearby-text';
+import { readPageLinks, type PageLink } from './page-links';
 import { isCreditLine, labelAfter, labelBefore, phoneKind } from './phone-labels';
 import { hasSevenDigits, isPlaceholder, lacksTrunkPrefix, looksLikeOtherNumber } from './phone-traps';
 
@@ -12,6 +13,8 @@ const MAX_LINKS = 200;
 const NUMBER_SPAN = /\+?\(?\d[\d ().\-–/]{5,38}\d/g;
 const MAX_CACHED = 2_000;
 /** Chinese landlines with an area code ("0755-1234567"): some are outside libphonenumber's metadata but real. */
+/** tel: and callto: links, WhatsApp chat links. */
+const PHONE_LINK = /^(?:tel|callto):|wa\.me\/|whatsapp\.com\/send/i;
 const CN_LANDLINE = /(?<![\d+-])(?:\(0\d{2,3}\)|0\d{2,3}-)\s?\d{7,8}(?![\d-])/g;
 
 /** A number from the page's structured data (JSON-LD telephone or faxNumber, microdata, hCard). */
@@ -40,7 +43,13 @@ interface Candidate {
  * the same number found twice is kept once. Each carries its kind: fax and mobile where the page labels
  * them ("Fax:", "F:", "传真", "(Fax)"), otherwise what its numbering plan says (400, 1-800: toll-free).
  */
-export function extractPhones(doc: Document, lines: ContactLines, countries: CountryCode[], structured: StructuredPhone[] = []): FoundPhone[] {
+export function extractPhones(
+  doc: Document,
+  lines: ContactLines,
+  countries: CountryCode[],
+  structured: StructuredPhone[] = [],
+  links: readonly PageLink[] = readPageLinks(doc),
+): FoundPhone[] {
   const found = new Map<string, FoundPhone & { labelled: boolean }>();
   const known: KnownNumbers = new Map();
   const add = (number: PhoneNumber, phone: Omit<FoundPhone, 'value' | 'kind'>, label: PhoneKind | undefined) => {
@@ -61,7 +70,7 @@ export function extractPhones(doc: Document, lines: ContactLines, countries: Cou
     if (number) add(number, { source: phone.source, snippet: phone.snippet, confidence: 0.95, line: -1 }, phone.kind);
   }
   readTextPhones(lines, countries, known, add, () => found.size >= MAX_PHONES);
-  readLinkPhones(doc, countries, add);
+  readLinkPhones(links, countries, add);
   return [...found.values()].map(({ labelled: _labelled, ...phone }) => phone);
 }
 
@@ -160,11 +169,12 @@ function labelFromLineAbove(above: string): PhoneKind | 'other' | undefined {
 }
 
 /** tel: and callto: links, and WhatsApp chat links (a number, unlike WhatsApp share links, which carry text). */
-function readLinkPhones(doc: Document, countries: CountryCode[], add: AddPhone): void {
-  const links = doc.querySelectorAll('a[href^="tel:" i], a[href^="callto:" i], a[href*="wa.me/" i], a[href*="whatsapp.com/send" i]');
-  for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
-    const link = links[i]!;
-    const href = link.getAttribute('href') ?? '';
+function readLinkPhones(links: readonly PageLink[], countries: CountryCode[], add: AddPhone): void {
+  let read = 0;
+  for (let i = 0; i < links.length && read < MAX_LINKS; i++) {
+    const { element: link, href, area } = links[i]!;
+    if (area || !PHONE_LINK.test(href)) continue;
+    read++;
     const whatsApp = /^(?:https?:)?\/\/(?:wa\.me|(?:api\.)?whatsapp\.com)\//i.test(href);
     const raw = whatsApp ? whatsAppNumber(href) : decodeSafely(href.replace(/^[a-z]+:(?:\/\/)?/i, '').split(/[?;]/)[0] ?? '');
     if (!raw) continue;

@@ -1,5 +1,6 @@
 import type { EvidenceSource, SocialEvidence } from '../schema';
 import { absoluteHttpUrl, type PageMeta } from './meta';
+import { readPageLinks, type PageLink } from './page-links';
 import { squash } from './name-text';
 import type { StructuredOrganization } from './organization-record';
 import { parseSocialUrl, type SocialProfile } from './social-url';
@@ -22,6 +23,8 @@ export interface SocialInput {
   /** Squashed names of the company (domain label, name): a profile named after it is the company's own. */
   companyKeys: string[];
   text: string;
+  /** The page's links (readPageLinks), when the caller has them already. */
+  links?: readonly PageLink[];
 }
 
 /**
@@ -54,12 +57,11 @@ export function readSocialProfiles(doc: Document, input: SocialInput): SocialEvi
   if (publisher) add(parseSocialUrl(absoluteHttpUrl(publisher, input.meta.baseUrl) ?? ''), 'opengraph', `article:publisher="${publisher}"`, 0.85);
   for (const me of input.meta.links('me')) add(parseSocialUrl(me), 'link', `<link rel="me" href="${me}">`, 0.85);
 
-  const anchors = doc.querySelectorAll('a[href]');
+  const anchors = (input.links ?? readPageLinks(doc)).filter((link) => !link.area);
   const ends = anchors.length <= 2 * ANCHORS_PER_END ? [[0, anchors.length]] : [[0, ANCHORS_PER_END], [anchors.length - ANCHORS_PER_END, anchors.length]];
   for (const [from, to] of ends) {
     for (let i = from!; i < to!; i++) {
-      const anchor = anchors[i]!;
-      const href = anchor.getAttribute('href') ?? '';
+      const { element: anchor, href } = anchors[i]!;
       if (!SOCIAL_HOST.test(href)) continue;
       const profile = parseSocialUrl(absoluteHttpUrl(href, input.meta.baseUrl) ?? '');
       if (!profile) continue;
