@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { maskPhone } from '@/lib/privacy';
 import { Locale, type Settings } from '@/lib/schema';
-import { loadSettings, saveSettings } from '@/lib/settings';
+import { loadSettings, loadTeamSettings, saveSettings } from '@/lib/settings';
 import { BackendSignIn } from './BackendSignIn';
 import { Field, inputClass } from './Field';
 import { PipelineForecast } from './team/PipelineForecast';
@@ -18,9 +18,15 @@ export function Options() {
   const t = useTranslate();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState('');
+  // The team's rule outranks the rep's choice (shared/domain.md §7): shown, not editable, while it holds.
+  const [teamMasks, setTeamMasks] = useState(false);
 
-  useEffect(() => void loadSettings().then(setSettings), []);
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    void loadTeamSettings().then((team) => setTeamMasks(team.maskContactPhones));
+  }, []);
   if (!settings) return null;
+  const masking = teamMasks || settings.maskContactPhones;
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -61,18 +67,20 @@ export function Options() {
             <input
               type="checkbox"
               name="maskContactPhones"
-              checked={settings.maskContactPhones}
+              checked={masking}
+              disabled={teamMasks}
               onChange={(e) => setSettings({ ...settings, maskContactPhones: e.target.checked })}
             />
             {t('optionsMaskPhones')}
           </label>
           <p className="text-gray-600">{t('optionsMaskPhonesHelp')}</p>
+          {teamMasks ? <p className="text-xs text-gray-600">{t('optionsMaskPhonesTeam')}</p> : null}
           <p className="font-mono text-xs text-gray-800" data-testid="mask-example">
-            {settings.maskContactPhones
+            {masking
               ? t('optionsMaskPhonesExample', { example: maskPhone(EXAMPLE_PHONE) })
               : t('optionsMaskPhonesOff', { example: EXAMPLE_PHONE })}
           </p>
-          {!settings.maskContactPhones ? <p className="text-xs text-gray-500">{t('optionsMaskPhonesNote')}</p> : null}
+          {!masking ? <p className="text-xs text-gray-500">{t('optionsMaskPhonesNote')}</p> : null}
         </fieldset>
         <ToolbarBadgeOption settings={settings} onSaved={(saved) => setSettings({ ...settings, toolbarBadge: saved.toolbarBadge })} />
         <BackendSignIn />

@@ -11,7 +11,7 @@ const TIERS = ['S', 'A', 'B', 'C'] as const;
 const DIMENSIONS = ['scale', 'budget', 'urgency', 'decisionChain'] as const;
 
 /** The editable part of the team's settings, as plain values (the background validates them). */
-type Draft = Pick<TeamSettings, 'weights' | 'thresholds' | 'currency' | 'dealSize' | 'screening' | 'responseHours' | 'cadenceDays' | 'reminderMinutesBefore' | 'assignment'>;
+type Draft = Pick<TeamSettings, 'weights' | 'thresholds' | 'currency' | 'dealSize' | 'screening' | 'responseHours' | 'cadenceDays' | 'reminderMinutesBefore' | 'maskContactPhones' | 'assignment'>;
 
 /**
  * The team's playbook: score weights and tier thresholds, deal size, screening criteria, response times,
@@ -92,6 +92,10 @@ export function TeamPlaybookSettings() {
       <Field label={t('teamCadenceDays')}>
         <NumberRow name="cadenceDays" keys={TIERS} labels={tierLabels} values={draft.cadenceDays} onChange={(v) => set('cadenceDays', v as Draft['cadenceDays'])} />
       </Field>
+      <label className="flex items-center gap-2 text-xs">
+        <input type="checkbox" name="maskContactPhones" checked={draft.maskContactPhones} onChange={(e) => set('maskContactPhones', e.target.checked)} />
+        {t('teamMaskPhones')}
+      </label>
       <AssignmentRulesEditor value={draft.assignment} onChange={(assignment) => set('assignment', assignment)} />
       <div className="flex items-center gap-3">
         <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">

@@ -3,7 +3,7 @@ import { registrableDomain } from '../domain';
 import { assessCompleteness, screenLead, type ScreeningRules } from '../enrich';
 import { ErrorCode, SidecarError, type Handlers, type MessageSender } from '../messaging';
 import { type Contact, type Lead, type LeadAssessment, type PageCapture, type Settings, type TeamSettings } from '../schema';
-import { loadSettings, loadTeamSettings } from '../settings';
+import { loadSettings, loadTeamSettings, masksContactPhones } from '../settings';
 import { withCurrentTier } from './current-tier';
 import type { LeadTracker } from './lead-tracker';
 import { playbookHandlers } from './playbook-handlers';
@@ -54,7 +54,7 @@ const defaultContext: HandlerContext = {
 
 export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<string | null>, overrides: Partial<HandlerContext> = {}): Handlers {
   const context: HandlerContext = { ...defaultContext, ...overrides };
-  const maskPhones = async () => (await context.settings()).maskContactPhones;
+  const maskPhones = async () => masksContactPhones(await context.settings());
   const assess = async (lead: Lead, contacts: Contact[]): Promise<LeadAssessment> => ({
     completeness: assessCompleteness(lead, contacts),
     screening: screenLead(lead, await context.screeningRules()),

@@ -6,6 +6,7 @@ import type { EmailLogEdits, WebmailCompany, WebmailMessageDraft } from '../mess
 import { TaskKind, taskPriority } from '../playbook';
 import type { Activity, Lead, Settings, Task } from '../schema';
 import { countWebmailFailure, loadWebmailSettings, type WebmailSettings } from '../settings/webmail-settings-store';
+import { masksContactPhones } from '../settings/phone-masking';
 import {
   adapterForHost,
   buildEmailActivityDraft,
@@ -241,7 +242,7 @@ export function webmailHandlers(deps: WebmailHandlerDeps): WebmailHandlers {
         .reduce((best, next) => (signatureWeight(next.signature) > signatureWeight(best.signature) ? next : best));
       const rep = await deps.settings();
       try {
-        const saved = await t.leads.saveClip(captureFromSignature(key, person, signature), {}, await currentOwnerId(), { maskPhones: rep.maskContactPhones });
+        const saved = await t.leads.saveClip(captureFromSignature(key, person, signature), {}, await currentOwnerId(), { maskPhones: await masksContactPhones(rep) });
         return { lead: await t.afterWrite(saved, await t.leads.contactsOf(saved.id), rep.repName.trim() || null) };
       } catch (error) {
         if (error instanceof LeadStoreError) throw new SidecarError(error.code === StoreErrorCode.NotFound ? ErrorCode.NotFound : ErrorCode.InvalidMessage, error.message);

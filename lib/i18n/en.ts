@@ -107,6 +107,8 @@ export const en = {
   optionsMaskPhonesExample: 'Saved as: {example}',
   optionsMaskPhonesOff: 'Saved as: {example} (in full)',
   optionsMaskPhonesNote: 'Numbers saved while masking was on stay masked.',
+  optionsMaskPhonesTeam: 'Your team masks them for everyone (team playbook below).',
+  teamMaskPhones: 'Mask contacts’ phone numbers for everyone in the team (area code + last four digits); unticked, each rep decides',
   basis_name: 'name',
   basis_legalName: 'legal name',
   basis_description: 'description',

@@ -107,6 +107,8 @@ export const zhCN: Messages = {
   optionsMaskPhonesExample: '保存为：{example}',
   optionsMaskPhonesOff: '保存为：{example}（完整号码）',
   optionsMaskPhonesNote: '脱敏期间保存的号码将保持脱敏。',
+  optionsMaskPhonesTeam: '团队已对所有人启用脱敏（见下方团队规范）。',
+  teamMaskPhones: '对团队所有人强制联系人电话脱敏（只保存区号和后四位）；不勾选则由每位销售自行决定',
   basis_name: '名称',
   basis_legalName: '公司全称',
   basis_description: '简介',

@@ -133,6 +133,12 @@ const TeamSettingsShape = z.object({
   reminderMinutesBefore: z.number().int().min(0).max(7 * 24 * 60),
   /** The team's clock for calendar phrases ("本月", "this quarter"): a fixed offset from UTC, in minutes. */
   utcOffsetMinutes: z.number().int().min(-14 * 60).max(14 * 60),
+  /**
+   * shared/domain.md §7: contacts' phone numbers are kept as area code + last four digits. On, the team
+   * enforces it for every rep whatever their own setting; off (the default), each rep's own setting decides,
+   * and that masks unless the rep turns it off.
+   */
+  maskContactPhones: z.boolean().default(false),
   /** Who gets new leads; settings saved before assignment existed have no rules. */
   assignment: AssignmentSettings.default({ appliesTo: 'unowned', rules: [] }),
 });
@@ -231,5 +237,6 @@ export const DEFAULT_TEAM_SETTINGS: TeamSettings = TeamSettings.parse({
   },
   reminderMinutesBefore: 30,
   utcOffsetMinutes: 480,
+  maskContactPhones: false,
   assignment: { appliesTo: 'unowned', rules: [] },
 } satisfies TeamSettingsInput);

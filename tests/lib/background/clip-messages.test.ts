@@ -1,8 +1,8 @@
 import { messageHandlers } from '@/lib/background';
 import { LeadStore, SidecarDatabase } from '@/lib/db';
 import { ErrorCode, handleMessage } from '@/lib/messaging';
-import { DEFAULT_SETTINGS, PageCapture } from '@/lib/schema';
-import { saveSettings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, DEFAULT_TEAM_SETTINGS, PageCapture, TeamSettings } from '@/lib/schema';
+import { saveSettings, saveTeamSettings } from '@/lib/settings';
 import { makeCapture } from '../../helpers/make-capture';
 
 const fromPage = (url: string) => ({ tabId: 7, fromExtensionPage: false, url });
@@ -44,6 +44,15 @@ describe('clip messages carry enrichment, contacts, completeness, screening and 
     const capture = page('https://www.acme.com/', 'Acme Robotics');
     const answer = await handleMessage({ type: 'clip.save', data: { capture, edits: {} } }, fromPage(capture.url), handlers);
     expect(answer).toMatchObject({ ok: true, data: { contacts: [{ phones: ['+86 138 0013 8000'] }] } });
+  });
+
+  it("masks anyway when the team's playbook enforces masking, whatever the rep chose", async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, maskContactPhones: false });
+    await saveTeamSettings(TeamSettings.parse({ ...DEFAULT_TEAM_SETTINGS, maskContactPhones: true }));
+    const { handlers } = background();
+    const capture = page('https://www.acme.com/', 'Acme Robotics');
+    const answer = await handleMessage({ type: 'clip.save', data: { capture, edits: {} } }, fromPage(capture.url), handlers);
+    expect(answer).toMatchObject({ ok: true, data: { contacts: [{ phones: ['138****8000'] }] } });
   });
 
   it('offers a duplicate under another domain and merges the two leads on request', async () => {

@@ -6,7 +6,8 @@ import { createHarness, type TestUser } from '../../server/harness';
 import { makeLead, stamper } from '../../server/records';
 import { newClientId, push, put } from '../../server/sync-calls';
 
-const fromOptions = { fromExtensionPage: true, tabId: null, url: null } as never;
+const sender = (fromExtensionPage: boolean) => ({ fromExtensionPage, tabId: null, url: null }) as never;
+const fromOptions = sender(true);
 
 describeEachBackend('assignment from the options page', (backend) => {
   const database = useMigratedDatabase(backend);
@@ -37,7 +38,7 @@ describeEachBackend('assignment from the options page', (backend) => {
     await push(h, rep, newClientId(), [put('leads', makeLead(stamper('pool')(), { tier: 'B', domain: 'pool.example' }))]);
     await h.call('PUT', '/v1/team/settings', { ...DEFAULT_TEAM_SETTINGS, assignment: { appliesTo: 'unowned', rules: [{ tiers: ['B'], regions: [], industries: [], assignees: [rep.id] }] } }, manager.token);
     expect(await handlers['team.assignPool']({}, fromOptions)).toEqual({ assigned: 1, unmatched: 0 });
-    await expect(handlers['team.assignPool']({}, { ...fromOptions, fromExtensionPage: false })).rejects.toThrow(/options page/);
+    await expect(handlers['team.assignPool']({}, sender(false))).rejects.toThrow(/options page/);
   });
 
   it("a rep is told the server's reason", async () => {
