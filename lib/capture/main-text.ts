@@ -54,8 +54,9 @@ export function readMainText(doc: Document, baseUrl: string, pageLines: readonly
   let article: ReturnType<Readability['parse']>;
   try {
     // One pass only: below its character threshold Readability retries up to three times, re-parsing the
-    // page each time (4x the cost on portal pages). The article's HTML is not used, so it is not serialised.
-    article = new Readability(copy, { charThreshold: 1, serializer: () => '' }).parse();
+    // page each time (4x the cost on portal pages). The article's HTML is not used, so it is not serialised
+    // nor stripped of its classes; the copy holds no scripts, so there is no JSON-LD for it to look for.
+    article = new Readability(copy, { charThreshold: 1, serializer: () => '', keepClasses: true, disableJSONLD: true }).parse();
   } catch {
     return { warnings: ["The page's main text could not be read."] };
   }
@@ -91,16 +92,17 @@ function leanCopy(doc: Document, root: Element, baseUrl: string, limits: Readabi
   author.setAttribute('content', '-');
   const title = doc.querySelector('title');
   if (title) head.appendChild(title.cloneNode(true));
-  const body = html.appendChild(copy.createElement('body'));
+  // Filled while detached and attached at the end, and each node made in the copy (importNode) rather than
+  // cloned in the page and then adopted: in Chromium, adopting and inserting node by node into a connected
+  // tree cost more than Readability's own scoring.
+  const body = copy.createElement('body');
   let elements = 0;
   let chars = 0;
   let cut = false;
   // Depth first in document order, so that a cut keeps the start of the page.
   const stack: Array<[Node, Node, number]> = [];
   const pushChildren = (source: Node, target: Node, depth: number) => {
-    const children: Node[] = [];
-    for (let child = source.firstChild; child; child = child.nextSibling) children.push(child);
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, target, depth]);
+    for (let child = source.lastChild; child; child = child.previousSibling) stack.push([child, target, depth]);
   };
   pushChildren(root, body, 1);
   while (stack.length > 0) {
@@ -111,7 +113,7 @@ function leanCopy(doc: Document, root: Element, baseUrl: string, limits: Readabi
         cut = true;
         break;
       }
-      parent.appendChild(node.cloneNode(false));
+      parent.appendChild(copy.importNode(node, false));
     } else if (node.nodeType === 1 && !LEFT_OUT.has((node as Element).tagName.toUpperCase())) {
       if (depth > limits.maxDepth) {
         cut = true;
@@ -121,9 +123,10 @@ function leanCopy(doc: Document, root: Element, baseUrl: string, limits: Readabi
         cut = true;
         break;
       }
-      pushChildren(node, parent.appendChild(node.cloneNode(false)), depth + 1);
+      pushChildren(node, parent.appendChild(copy.importNode(node, false)), depth + 1);
     }
   }
+  html.appendChild(body);
   return { copy, cut };
 }
 
