@@ -37,7 +37,8 @@ export class LeadTracker {
 
   /**
    * Call after any write of a lead, its contacts or its activities; returns the lead as stored, with its tier and
-   * next follow-up, and keeps its score facts (read by a re-score after a settings change). `by` names the rep. One transaction, so two saves of a lead at once record each tier and stage change once.
+   * next follow-up, and keeps its score facts (read by a re-score after a settings change). `by` names the rep.
+   * One transaction, so two saves of a lead at once record each tier and stage change once.
    */
   async afterWrite(written: Lead, contacts: Contact[], by: string | null): Promise<Lead> {
     const settings = await this.teamSettings();

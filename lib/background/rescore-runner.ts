@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { SidecarDatabase } from '../db';
+import { foldRescoredTiers } from '../db/fold-rescored-tiers';
 import { rescoreLeads } from '../db/rescore-leads';
 import { RescoreStatus, type TeamSettings } from '../schema';
 
@@ -13,7 +14,8 @@ export async function loadRescoreStatus(): Promise<RescoreStatus | null> {
 /**
  * Runs one re-score at a time in the background. A new settings change while one runs restarts it with the
  * new settings (the leads already done would otherwise keep the old tiers); a worker that was stopped mid-run
- * resumes from the last page it stored.
+ * resumes from the last page it stored. Once a run is done (every read shows the new tiers), its results are
+ * folded into the per-lead rows (foldRescoredTiers), which a newer settings change interrupts as well.
  */
 export class RescoreRunner {
   private running: Promise<void> | null = null;
@@ -34,7 +36,17 @@ export class RescoreRunner {
   /** On worker start: finishes a run that a stopped worker left half done. */
   async resume(settings: () => Promise<TeamSettings>): Promise<void> {
     const status = await loadRescoreStatus();
-    if (status?.state !== 'running' || this.running) return;
+    if (this.running) return;
+    if (status?.state !== 'running') {
+      // A run that finished before the worker stopped may have left results to fold.
+      if ((await this.db.tierBatches.count()) === 0) return;
+      // A settings change meanwhile interrupts the fold and runs (drain) once it stopped.
+      const folded = this.fold().catch((error) => {
+        if (!(error instanceof Restart)) throw error;
+      });
+      this.running = folded.then(() => this.drain(null)).finally(() => (this.running = null));
+      return this.running;
+    }
     this.next = await settings();
     this.running = this.drain(status).finally(() => (this.running = null));
     return this.running;
@@ -58,6 +70,7 @@ export class RescoreRunner {
         });
         const changed = result.changed + (resuming?.changed ?? 0);
         await statusItem.setValue({ state: 'done', ...result, changed, ...base, finishedAt: this.now().toISOString() } satisfies RescoreStatus);
+        await this.fold();
       } catch (error) {
         if (error instanceof Restart) continue;
         const message = error instanceof Error ? error.message : String(error);
@@ -66,6 +79,15 @@ export class RescoreRunner {
         resuming = null;
       }
     }
+  }
+
+  private async fold(): Promise<void> {
+    await foldRescoredTiers(this.db, {
+      now: this.now,
+      onChunk: () => {
+        if (this.next) throw new Restart();
+      },
+    });
   }
 }
 

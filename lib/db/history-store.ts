@@ -12,7 +12,9 @@ export class HistoryStore {
   async tierState(leadId: string): Promise<TierState> {
     const [row, history] = await Promise.all([this.db.tierStates.get(leadId), this.rows(leadId, 'tier')]);
     const base = row ? { scored: row.scored, override: row.override } : EMPTY_TIER_STATE;
-    return { ...base, history: history.map((r) => TierHistoryEntry.parse(r.entry)) };
+    // A re-score's score not yet folded into this lead's row (tier-overlay.ts) is newer than the stored one.
+    const pending = this.db.tierOverlay.scoredOf(leadId, row?.scored);
+    return { ...base, scored: pending ?? base.scored, history: history.map((r) => TierHistoryEntry.parse(r.entry)) };
   }
 
   async stageHistory(leadId: string): Promise<StageChange[]> {
@@ -21,7 +23,12 @@ export class HistoryStore {
 
   /** Every history event of the lead, oldest first, for the popup's history list. */
   async events(leadId: string): Promise<LeadHistoryRow[]> {
-    return this.db.leadHistory.where('leadId').equals(leadId).sortBy('id');
+    const stored = await this.db.leadHistory.where('leadId').equals(leadId).sortBy('id');
+    const pending = this.db.tierOverlay.historyOf(leadId);
+    if (pending.length === 0) return stored;
+    // Tier changes of a re-score not yet folded into leadHistory; their ids were drawn when they happened.
+    const rows = pending.map(({ id, entry }): LeadHistoryRow => ({ id, leadId, kind: 'tier', at: entry.at, entry }));
+    return [...stored, ...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /**
