@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Activity, Contact, FieldOrigin, Hlc, Id, Lead, Task, TeamSettings, Timestamp } from '../schema';
+import { StampMap } from './stamp-map';
 import { SyncTable } from './tables';
 
 /**
@@ -24,7 +25,6 @@ export type SignInResponse = z.infer<typeof SignInResponse>;
 /** A client installation (one browser profile): its mutation ids are monotonic. */
 export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a client id is 8-64 letters, digits, _ or -');
 export const MutationId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const Versions = z.record(z.string(), Hlc);
 
 /**
  * A JSON object whose fields are checked later against the table's schema (strictly, on the server). Checked
@@ -39,7 +39,7 @@ export const PutMutation = z.strictObject({
   op: z.literal('put'),
   record: JsonObject,
   /** The field versions the client's copy had before this write: a newer one it had not seen is a conflict. */
-  baseVersions: Versions.optional(),
+  baseVersions: StampMap.optional(),
 });
 
 /** Some fields of an existing record, each with its new clock stamp. A delete sets deletedAt. */
@@ -49,10 +49,10 @@ export const PatchMutation = z.strictObject({
   op: z.literal('patch'),
   id: Id,
   fields: JsonObject,
-  versions: Versions,
+  versions: StampMap,
   /** Leads: where each new value came from (typed by the rep, or captured with its evidence). */
   origins: z.record(z.string(), FieldOrigin).optional(),
-  baseVersions: Versions.optional(),
+  baseVersions: StampMap.optional(),
 });
 
 export const Mutation = z.discriminatedUnion('op', [PutMutation, PatchMutation]);

@@ -5,7 +5,7 @@ import type { Mutation, PatchMutation, Redirect } from '../../lib/sync/protocol'
 import { mergeableFields, STRICT_TABLE_SCHEMAS, TABLE_SCHEMAS, type AnySyncRecord, type SyncTable } from '../../lib/sync/tables';
 import { canEditLeadOwnedBy, canSetOwner } from './permissions';
 import { describeIssues, Rejection, type PushContext } from './push-context';
-import type { RecordRow } from './record-rows';
+import { authoredBy, type RecordRow } from './record-rows';
 import { recordLostValues } from './conflicts';
 import { followMerges, mergeIntoSameCompany } from './same-company-merge';
 import { assignByRules } from './assignment';
@@ -117,13 +117,12 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ re
   if (!existing) {
     if (!parsed.whole) throw new Rejection('not_found', `record ${parsed.id} is not on the server: send the whole record first`);
     let record = { ...parsed.whole, teamId: ctx.caller.teamId, versions: parsed.write.versions } as AnySyncRecord;
-    const authors = Object.fromEntries(Object.keys(record.versions).map((field) => [field, ctx.caller.id]));
+    const authors = authoredBy(ctx.caller.id);
     if (parsed.table === 'leads') {
       const merged = await mergeIntoSameCompany(ctx, record as Lead, authors);
       if (merged) return { redirect: merged };
       // A lead new to the team goes where the team's assignment rules say (server/sync/assignment.ts).
       record = await assignByRules(ctx, record as Lead);
-      for (const field of Object.keys(record.versions)) authors[field] ??= ctx.caller.id;
     }
     ctx.records.put({ id: record.id, teamId: ctx.caller.teamId, table: parsed.table, record, authors, changeNo: ctx.counter.next() }, ctx.nowIso);
     return {};
@@ -135,7 +134,7 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ re
     const valid = TABLE_SCHEMAS[parsed.table].safeParse(outcome.record);
     if (!valid.success) throw new Rejection('invalid_record', `the merged record would not be valid (${describeIssues(valid.error.issues)}); correct it and save again`);
   }
-  await recordLostValues(ctx, parsed.table, existing.id, outcome.lost, existing.authors);
+  recordLostValues(ctx, parsed.table, existing.id, outcome.lost, existing.authors);
   if (outcome.taken.length === 0) {
     // The writer's device shows its losing values until it pulls this record again: give it a new change number.
     if (outcome.lost.some((loss) => loss.loser === 'incoming')) ctx.records.put({ ...existing, changeNo: ctx.counter.next() }, ctx.nowIso);

@@ -1,4 +1,5 @@
 import type { Caller } from '../accounts/accounts';
+import type { ConflictEntry } from './conflicts';
 import type { Queryable } from '../db/sql-database';
 import type { RecordCache } from './record-cache';
 import type { ServerClock } from './server-clock';
@@ -13,6 +14,8 @@ export interface PushContext {
   counter: TeamCounter;
   clock: ServerClock;
   nowIso: string;
+  /** Values that lost a conflict in this push, stored with the push's other writes at its end. */
+  conflicts: ConflictEntry[];
 }
 
 /** A mutation the server refuses: acknowledged with this code and message, and nothing of it is written. */

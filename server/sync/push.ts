@@ -5,10 +5,13 @@ import type { MutationResult, PushRequest, PushResponse } from '../../lib/sync/p
 import { applyMutation } from './apply-mutation';
 import { Rejection, type PushContext } from './push-context';
 import { RecordCache } from './record-cache';
+import { writeConflicts } from './conflicts';
+import { readForPush, type ClientState } from './push-reads';
 import { companyKeys } from './record-rows';
 import type { ServerClock } from './server-clock';
 import { followMerges } from './same-company-merge';
 import { TeamCounter } from './team-counter';
+import { WriteBatch } from './write-batch';
 
 export interface SyncDeps {
   db: SqlDatabase;
@@ -27,38 +30,60 @@ export async function applyPush(deps: SyncDeps, caller: Caller, request: PushReq
     if (before && m.mutationId <= before.mutationId) throw new ApiError('invalid_request', `mutation ids must increase within a batch: ${m.mutationId} follows ${before.mutationId}`);
   });
   const nowIso = deps.now().toISOString();
+  const first = request.mutations[0]!.mutationId;
+  const final = request.mutations[request.mutations.length - 1]!.mutationId;
   return deps.db.transaction(async (tx) => {
     const counter = await TeamCounter.lock(tx, caller.teamId);
     const records = new RecordCache(tx, caller.teamId);
-    await records.prefetch(...referencedKeys(request));
-    const ctx: PushContext = { tx, caller, counter, records, clock: deps.clock, nowIso };
-    const stored = await tx.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM clients WHERE user_id = $1 AND client_id = $2', [caller.id, request.clientId]);
-    const previousLast = Number(stored[0]?.last_mutation_id ?? 0);
+    const client = await readForPush(tx, caller, request.clientId, { first, last: final }, records, referencedKeys(request));
+    const ctx: PushContext = { tx, caller, counter, records, clock: deps.clock, nowIso, conflicts: [] };
+    const rejected: RejectionEntry[] = [];
+    const previousLast = client.lastMutationId;
     let last = previousLast;
     const results: MutationResult[] = [];
     for (const m of request.mutations) {
       if (m.mutationId <= previousLast) {
-        results.push(await replayedResult(ctx, request.clientId, m));
+        results.push(await replayedResult(ctx, client, m));
         continue;
       }
-      results.push(await applyOne(ctx, request.clientId, m));
+      results.push(await applyOne(ctx, request.clientId, m, rejected));
       last = m.mutationId;
     }
-    if (last !== previousLast) {
-      await tx.query(
-        `INSERT INTO clients (user_id, client_id, last_mutation_id, updated_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (user_id, client_id) DO UPDATE SET last_mutation_id = EXCLUDED.last_mutation_id, updated_at = EXCLUDED.updated_at`,
-        [caller.id, request.clientId, last, nowIso],
+    const batch = new WriteBatch();
+    records.writeTo(batch);
+    writeConflicts(batch, ctx.conflicts);
+    if (rejected.length) {
+      batch.add(
+        `INSERT INTO rejections (user_id, client_id, mutation_id, code, message, created_at)
+         SELECT user_id, client_id, mutation_id, code, message, created_at
+           FROM jsonb_to_recordset(${batch.params.add(JSON.stringify(rejected))}::jsonb)
+             AS r(user_id text, client_id text, mutation_id bigint, code text, message text, created_at timestamptz)`,
       );
     }
-    await records.flush();
-    await counter.save();
+    if (last !== previousLast) {
+      const p = (value: unknown) => batch.params.add(value);
+      batch.add(
+        `INSERT INTO clients (user_id, client_id, last_mutation_id, updated_at) VALUES (${p(caller.id)}, ${p(request.clientId)}, ${p(last)}, ${p(nowIso)})
+         ON CONFLICT (user_id, client_id) DO UPDATE SET last_mutation_id = EXCLUDED.last_mutation_id, updated_at = EXCLUDED.updated_at`,
+      );
+    }
+    counter.writeTo(batch);
+    await batch.run(tx);
     return { results, lastMutationId: last };
   });
 }
 
+interface RejectionEntry {
+  user_id: string;
+  client_id: string;
+  mutation_id: number;
+  code: string;
+  message: string;
+  created_at: string;
+}
+
 /** The records a batch names (its records and their leads) and the company keys of its leads, to load at once. */
-function referencedKeys(request: PushRequest): [string[], string[]] {
+function referencedKeys(request: PushRequest): { ids: string[]; keys: string[] } {
   const ids: string[] = [];
   const keys: string[] = [];
   for (const m of request.mutations) {
@@ -68,7 +93,7 @@ function referencedKeys(request: PushRequest): [string[], string[]] {
     if (typeof source.leadId === 'string') ids.push(source.leadId);
     if (m.table === 'leads') keys.push(...companyKeys(source as never));
   }
-  return [ids, keys];
+  return { ids, keys };
 }
 
 const mutationRecordId = (m: PushRequest['mutations'][number]): string | null => (m.op === 'patch' ? m.id : typeof m.record.id === 'string' ? m.record.id : null);
@@ -79,30 +104,21 @@ async function currentCopy(ctx: PushContext, id: string | null): Promise<Record<
   return row && row.teamId === ctx.caller.teamId ? (row.record as unknown as Record<string, unknown>) : null;
 }
 
-async function applyOne(ctx: PushContext, clientId: string, m: PushRequest['mutations'][number]): Promise<MutationResult> {
+async function applyOne(ctx: PushContext, clientId: string, m: PushRequest['mutations'][number], rejected: RejectionEntry[]): Promise<MutationResult> {
   try {
     const { redirect } = await applyMutation(ctx, m);
     return { mutationId: m.mutationId, status: 'applied', replayed: false, ...(redirect ? { redirect } : {}) };
   } catch (error) {
     if (!(error instanceof Rejection)) throw error;
-    await ctx.tx.query('INSERT INTO rejections (user_id, client_id, mutation_id, code, message, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-      ctx.caller.id,
-      clientId,
-      m.mutationId,
-      error.code,
-      error.message,
-      ctx.nowIso,
-    ]);
+    rejected.push({ user_id: ctx.caller.id, client_id: clientId, mutation_id: m.mutationId, code: error.code, message: error.message, created_at: ctx.nowIso });
     return { mutationId: m.mutationId, status: 'rejected', replayed: false, rejection: { code: error.code, message: error.message }, current: await currentCopy(ctx, mutationRecordId(m)) };
   }
 }
 
 /** The answer a mutation got the first time, with the record as it is now (to revert to, or to follow). */
-async function replayedResult(ctx: PushContext, clientId: string, m: PushRequest['mutations'][number]): Promise<MutationResult> {
+async function replayedResult(ctx: PushContext, client: ClientState, m: PushRequest['mutations'][number]): Promise<MutationResult> {
   const id = mutationRecordId(m);
-  const rejection = (
-    await ctx.tx.query<{ code: string; message: string }>('SELECT code, message FROM rejections WHERE user_id = $1 AND client_id = $2 AND mutation_id = $3', [ctx.caller.id, clientId, m.mutationId])
-  )[0];
+  const rejection = client.rejections.get(m.mutationId);
   if (rejection) return { mutationId: m.mutationId, status: 'rejected', replayed: true, rejection, current: await currentCopy(ctx, id) };
   if (m.table === 'leads' && id !== null) {
     const survivor = await followMerges(async (at) => {

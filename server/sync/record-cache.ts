@@ -1,8 +1,16 @@
 import type { Queryable } from '../db/sql-database';
-import type { AnySyncRecord } from '../../lib/sync/tables';
 import { companyKeys, fromRow, RECORD_COLUMNS as COLUMNS, type RecordRow, type Row } from './record-rows';
+import { SqlParams } from './sql-params';
+import { WriteBatch } from './write-batch';
 
 const isLiveLead = (row: RecordRow) => row.table === 'leads' && row.record.deletedAt === null;
+
+/** A read of records and company keys, as SELECT branches another statement can share (see `loadQuery`). */
+export interface CacheLoad {
+  branches: string[];
+  ids: string[];
+  keys: string[];
+}
 
 /**
  * The records one push transaction reads and writes: read once (a batch's records in one query), changed in
@@ -14,21 +22,49 @@ export class RecordCache {
   private readonly dirty = new Map<string, { row: RecordRow; nowIso: string }>();
   /** Company keys whose live leads in the database are all in `rows` already. */
   private readonly loadedKeys = new Set<string>();
+  /** The team's live leads in `rows` by company key, kept current as rows change (a lookup per new lead). */
+  private readonly byKey = new Map<string, Set<string>>();
+  private readonly indexedKeys = new Map<string, string[]>();
 
   constructor(
     private readonly tx: Queryable,
     private readonly teamId: string,
   ) {}
 
-  /** Loads these records (and the live leads with these company keys) in two queries. */
-  async prefetch(ids: readonly string[], keys: readonly string[]): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !this.rows.has(id));
-    if (missing.length) {
-      const found = await this.tx.query<Row>(`SELECT ${COLUMNS} FROM records WHERE id = ANY($1::text[])`, [missing]);
-      for (const id of missing) this.rows.set(id, null);
-      for (const row of found) this.rows.set(row.id, fromRow(row));
+  /**
+   * The SELECT branches, of the columns `RECORD_COLUMNS`, that load these records and the team's live leads
+   * with these company keys; pass the rows to `absorb`. A caller may run them with other reads in one statement.
+   */
+  loadQuery(ids: readonly string[], keys: readonly string[], params: SqlParams): CacheLoad {
+    const load: CacheLoad = { branches: [], ids: [...new Set(ids)].filter((id) => !this.rows.has(id)), keys: [...new Set(keys)].filter((key) => !this.loadedKeys.has(key)) };
+    if (load.ids.length) load.branches.push(`SELECT ${COLUMNS} FROM records WHERE id = ANY(${params.add(load.ids)}::text[])`);
+    // One GIN probe per key, whatever the table's statistics say. The LATERAL subquery with OFFSET 0 is planned
+    // per key and kept apart from the join and from the team filter: planned as one join on a table that has
+    // no statistics yet (a new server's first minutes), PostgreSQL compared every lead with every key, or
+    // walked the team's index, growing slower with each lead.
+    if (load.keys.length) {
+      load.branches.push(
+        `SELECT ${COLUMNS} FROM unnest(${params.add(load.keys)}::text[]) AS k(key)
+           CROSS JOIN LATERAL (SELECT ${COLUMNS} FROM records WHERE company_keys && ARRAY[k.key] AND kind = 'leads' AND NOT deleted OFFSET 0) same_company
+         WHERE team_id = ${params.add(this.teamId)}`,
+      );
     }
-    await this.loadCompanies(keys);
+    return load;
+  }
+
+  /** Takes in what a `loadQuery` read. Rows changed in this transaction already are kept as they are. */
+  absorb(load: CacheLoad, found: readonly Row[]): void {
+    for (const row of found) this.remember(fromRow(row));
+    for (const id of load.ids) if (!this.rows.has(id)) this.rows.set(id, null);
+    for (const key of load.keys) this.loadedKeys.add(key);
+  }
+
+  /** Loads these records (and the live leads with these company keys) in one query. */
+  async prefetch(ids: readonly string[], keys: readonly string[]): Promise<void> {
+    const params = new SqlParams();
+    const load = this.loadQuery(ids, keys, params);
+    if (load.branches.length === 0) return;
+    this.absorb(load, await this.tx.query<Row>(load.branches.join('\nUNION ALL\n'), params.values));
   }
 
   async get(id: string): Promise<RecordRow | null> {
@@ -38,70 +74,87 @@ export class RecordCache {
 
   put(row: RecordRow, nowIso: string): void {
     this.rows.set(row.id, row);
+    this.index(row);
     this.dirty.set(row.id, { row, nowIso });
   }
 
-  private async loadCompanies(keys: readonly string[]): Promise<void> {
-    const missing = [...new Set(keys)].filter((key) => !this.loadedKeys.has(key));
-    if (missing.length === 0) return;
-    const found = await this.tx.query<Row>(
-      `SELECT ${COLUMNS} FROM records WHERE kind = 'leads' AND NOT deleted AND company_keys && $2::text[] AND team_id = $1`,
-      [this.teamId, missing],
-    );
-    for (const row of found) if (!this.rows.has(row.id)) this.rows.set(row.id, fromRow(row));
-    missing.forEach((key) => this.loadedKeys.add(key));
+  private remember(row: RecordRow): void {
+    if (this.rows.get(row.id)) return;
+    this.rows.set(row.id, row);
+    this.index(row);
+  }
+
+  private index(row: RecordRow): void {
+    for (const key of this.indexedKeys.get(row.id) ?? []) this.byKey.get(key)?.delete(row.id);
+    const keys = row.teamId === this.teamId && isLiveLead(row) ? companyKeys(row.record as never) : [];
+    this.indexedKeys.set(row.id, keys);
+    for (const key of keys) {
+      let ids = this.byKey.get(key);
+      if (!ids) this.byKey.set(key, (ids = new Set()));
+      ids.add(row.id);
+    }
   }
 
   /** The team's live leads sharing a company key with `lead`, as this transaction sees them, oldest id first. */
   async sameCompany(lead: { id: string; domain: string | null; creditCode: string | null }): Promise<RecordRow[]> {
     const keys = companyKeys({ domain: lead.domain, creditCode: lead.creditCode });
     if (keys.length === 0) return [];
-    await this.loadCompanies(keys);
-    const wanted = new Set(keys);
-    return [...this.rows.values()]
-      .filter((row): row is RecordRow => row !== null && row.id !== lead.id && row.teamId === this.teamId && isLiveLead(row))
-      .filter((row) => companyKeys(row.record as never).some((key) => wanted.has(key)))
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (keys.some((key) => !this.loadedKeys.has(key))) await this.prefetch([], keys);
+    const ids = new Set<string>();
+    for (const key of keys) for (const id of this.byKey.get(key) ?? []) if (id !== lead.id) ids.add(id);
+    return [...ids]
+      .sort()
+      .map((id) => this.rows.get(id))
+      .filter((row): row is RecordRow => !!row);
   }
 
   /** The contacts, activities and tasks of a lead, including ones changed earlier in this transaction. */
   async children(leadId: string): Promise<RecordRow[]> {
     const stored = await this.tx.query<Row>(`SELECT ${COLUMNS} FROM records WHERE lead_id = $1`, [leadId]);
-    for (const row of stored) if (!this.rows.has(row.id)) this.rows.set(row.id, fromRow(row));
+    for (const row of stored) this.remember(fromRow(row));
     return [...this.rows.values()]
       .filter((row): row is RecordRow => row !== null && row.table !== 'leads' && (row.record as { leadId?: string }).leadId === leadId)
       .sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
-  /** Writes every changed record in one statement (column arrays through unnest: cheaper than a JSON recordset). */
-  async flush(): Promise<void> {
+  /**
+   * Adds the upsert of every changed record to `batch`: one statement, the rows as one JSON array
+   * (jsonb_to_recordset), which costs the database less than arrays of escaped JSON texts through unnest.
+   */
+  writeTo(batch: WriteBatch): void {
     if (this.dirty.size === 0) return;
-    const rows = [...this.dirty.values()];
+    const rows = [...this.dirty.values()].map(({ row, nowIso }) => {
+      const deleted = row.record.deletedAt !== null;
+      return {
+        id: row.id,
+        team_id: row.teamId,
+        kind: row.table,
+        body: row.record,
+        authors: row.authors,
+        change_no: row.changeNo,
+        owner_id: row.record.ownerId,
+        lead_id: (row.record as { leadId?: string }).leadId ?? null,
+        company_keys: row.table === 'leads' ? companyKeys(row.record as never) : [],
+        deleted,
+        deleted_at: deleted ? nowIso : null,
+      };
+    });
     this.dirty.clear();
-    const column = <T>(pick: (row: RecordRow, nowIso: string) => T): T[] => rows.map(({ row, nowIso }) => pick(row, nowIso));
-    const deleted = (row: RecordRow) => row.record.deletedAt !== null;
-    await this.tx.query(
+    batch.add(
       `INSERT INTO records (id, team_id, kind, body, authors, change_no, owner_id, lead_id, company_keys, deleted, deleted_at)
-       SELECT id, team_id, kind, body, authors, change_no, owner_id, lead_id, string_to_array(keys, E'\\n'), deleted, deleted_at
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::timestamptz[])
-           AS r(id, team_id, kind, body, authors, change_no, owner_id, lead_id, keys, deleted, deleted_at)
+       SELECT id, team_id, kind, body, authors, change_no, owner_id, lead_id, company_keys, deleted, deleted_at
+         FROM jsonb_to_recordset(${batch.params.add(JSON.stringify(rows))}::jsonb)
+           AS r(id text, team_id text, kind text, body jsonb, authors jsonb, change_no bigint, owner_id text, lead_id text, company_keys text[], deleted boolean, deleted_at timestamptz)
        ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, authors = EXCLUDED.authors, change_no = EXCLUDED.change_no,
          owner_id = EXCLUDED.owner_id, lead_id = EXCLUDED.lead_id, company_keys = EXCLUDED.company_keys,
          deleted = EXCLUDED.deleted, deleted_at = CASE WHEN EXCLUDED.deleted THEN COALESCE(records.deleted_at, EXCLUDED.deleted_at) END`,
-      [
-        column((row) => row.id),
-        column((row) => row.teamId),
-        column((row) => row.table),
-        column((row) => JSON.stringify(row.record)),
-        column((row) => JSON.stringify(row.authors)),
-        column((row) => row.changeNo),
-        column((row) => row.record.ownerId),
-        column((row) => (row.record as { leadId?: string }).leadId ?? null),
-        // Domains and credit codes never contain a newline, so it separates a record's keys.
-        column((row) => (row.table === 'leads' ? companyKeys(row.record as never).join('\n') : '')),
-        column(deleted),
-        column((row, nowIso) => (deleted(row) ? nowIso : null)),
-      ],
     );
+  }
+
+  /** Writes every changed record now (callers outside a push, which have nothing else to write with it). */
+  async flush(): Promise<void> {
+    const batch = new WriteBatch();
+    this.writeTo(batch);
+    await batch.run(this.tx);
   }
 }

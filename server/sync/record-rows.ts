@@ -1,13 +1,26 @@
 import type { Queryable } from '../db/sql-database';
 import type { AnySyncRecord, SyncTable } from '../../lib/sync/tables';
 
+/**
+ * Who wrote each field's current value (the author of a value that later loses a conflict is told). `*` names
+ * the author of every field not listed: a new record's writer, which keeps a lead's row a third smaller than
+ * listing its forty-odd fields (rows written before list every field, and read the same).
+ */
+export type Authors = Record<string, string>;
+
+const EVERY_FIELD = '*';
+
+export const authoredBy = (userId: string): Authors => ({ [EVERY_FIELD]: userId });
+
+export const authorOf = (authors: Authors, field: string): string | undefined => authors[field] ?? authors[EVERY_FIELD];
+
 /** A synced record as stored: its body, who wrote each field, and its latest change number. */
 export interface RecordRow {
   id: string;
   teamId: string;
   table: SyncTable;
   record: AnySyncRecord;
-  authors: Record<string, string>;
+  authors: Authors;
   changeNo: number;
 }
 
@@ -17,7 +30,7 @@ export interface Row {
   team_id: string;
   kind: SyncTable;
   body: AnySyncRecord;
-  authors: Record<string, string>;
+  authors: Authors;
   change_no: number;
 }
 

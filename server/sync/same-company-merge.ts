@@ -2,6 +2,7 @@ import { mergeLeads } from '../../lib/leads';
 import type { Lead } from '../../lib/schema';
 import type { Redirect } from '../../lib/sync/protocol';
 import type { PushContext } from './push-context';
+import { authorOf, type Authors } from './record-rows';
 
 /**
  * One company, one lead, team-wide: a live lead with the domain or credit code of another live lead of the
@@ -10,7 +11,7 @@ import type { PushContext } from './push-context';
  * at the survivor, and its contacts, activities and tasks move over. Returns the redirect the client is told
  * about, or null when the team has no such lead.
  */
-export async function mergeIntoSameCompany(ctx: PushContext, lead: Lead, authors: Record<string, string>): Promise<Redirect | null> {
+export async function mergeIntoSameCompany(ctx: PushContext, lead: Lead, authors: Authors): Promise<Redirect | null> {
   if (lead.deletedAt !== null) return null;
   const survivorRow = (await ctx.records.sameCompany(lead))[0];
   if (!survivorRow) return null;
@@ -22,7 +23,7 @@ export async function mergeIntoSameCompany(ctx: PushContext, lead: Lead, authors
   const keep: Lead = survivor.ownerId === null && lead.ownerId !== null ? { ...merged.keep, ownerId: lead.ownerId, versions: { ...merged.keep.versions, ownerId: stamp } } : merged.keep;
   const tombstone = merged.tombstone;
   const keepAuthors = { ...survivorRow.authors };
-  for (const [field, version] of Object.entries(keep.versions)) if (version === stamp) keepAuthors[field] = authors[field] ?? ctx.caller.id;
+  for (const [field, version] of Object.entries(keep.versions)) if (version === stamp) keepAuthors[field] = authorOf(authors, field) ?? ctx.caller.id;
   ctx.records.put({ ...survivorRow, record: keep, authors: keepAuthors, changeNo: ctx.counter.next() }, ctx.nowIso);
   const grave: Lead = { ...tombstone, versions: { ...tombstone.versions, deletedAt: stamp } };
   ctx.records.put({ id: lead.id, teamId: ctx.caller.teamId, table: 'leads', record: grave, authors, changeNo: ctx.counter.next() }, ctx.nowIso);

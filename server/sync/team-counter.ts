@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/sql-database';
+import { WriteBatch } from './write-batch';
 
 /**
  * The team's change numbers for one transaction. Locking the team's row serialises the team's writers, so
@@ -24,8 +25,15 @@ export class TeamCounter {
     return this.value;
   }
 
+  /** Adds the counter's update to the transaction's final writes (when it moved); once, at the end. */
+  writeTo(batch: WriteBatch): void {
+    if (this.value !== this.start) batch.add(`UPDATE teams SET change_counter = ${batch.params.add(this.value)} WHERE id = ${batch.params.add(this.teamId)}`);
+  }
+
   /** Stores the counter; call once, at the end of the transaction. */
   async save(): Promise<void> {
-    if (this.value !== this.start) await this.tx.query('UPDATE teams SET change_counter = $2 WHERE id = $1', [this.teamId, this.value]);
+    const batch = new WriteBatch();
+    this.writeTo(batch);
+    await batch.run(this.tx);
   }
 }

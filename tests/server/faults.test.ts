@@ -40,7 +40,7 @@ describeEachBackend('faults in the middle of a push', (backend) => {
     const activity = makeActivity(clock(), leads[0]!.id, { ownerId: users[0]!.id });
     const client = newClientId();
     const batch = [...leads.map((lead) => put('leads', lead)), put('activities', activity)];
-    // The records are written by then; the client's last mutation id is next, and the connection drops.
+    // The connection drops as the push writes its records and the client's last mutation id (one statement).
     fault.when = /INSERT INTO clients/;
     const failed = await push(h, users[0]!, client, batch);
     expect(failed.status).toBe(500);
