@@ -2,9 +2,10 @@ import type { Translate } from '@/lib/i18n';
 import type { LeadCard } from '@/lib/messaging';
 import { StageLabel } from '../StageLabel';
 import { formatDuration, formatWhen } from './format';
+import { ownerLabel, type TeamPeople } from './use-team-people';
 
 /** Stage, owner, the next follow-up and the countdown to the response deadline (shared/domain.md §2-§3). */
-export function FollowUpView({ card, now, t }: { card: LeadCard; now: number; t: Translate }) {
+export function FollowUpView({ card, now, t, people = null }: { card: LeadCard; now: number; t: Translate; people?: TeamPeople | null }) {
   const { lead, nextFollowUp, response } = card;
   const followUpLate = nextFollowUp !== null && Date.parse(nextFollowUp.dueAt) < now;
   const left = Date.parse(response.dueAt) - now;
@@ -15,7 +16,7 @@ export function FollowUpView({ card, now, t }: { card: LeadCard; now: number; t:
         <StageLabel stage={lead.stage} t={t} />
       </dd>
       <dt className="text-gray-500">{t('popupOwner')}</dt>
-      <dd data-testid="owner">{lead.ownerId ?? t('popupOwnerNone')}</dd>
+      <dd data-testid="owner">{ownerLabel(lead.ownerId, people, t)}</dd>
       <dt className="text-gray-500">{t('popupNextFollowUp')}</dt>
       <dd data-testid="next-follow-up" data-due={nextFollowUp?.dueAt ?? ''} className={followUpLate ? 'font-medium text-red-700' : ''}>
         {nextFollowUp ? `${formatWhen(nextFollowUp.dueAt)} · ${t(`followUpBasis_${nextFollowUp.basis}`)}` : t('popupNoFollowUp')}

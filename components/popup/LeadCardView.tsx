@@ -7,6 +7,7 @@ import { QuickActions } from './QuickActions';
 import { ScoreView } from './ScoreView';
 import { TaskList } from './TaskList';
 import { TierHistoryPanel } from './TierHistoryPanel';
+import { useTeamPeople } from './use-team-people';
 
 interface Props {
   card: LeadCard;
@@ -20,6 +21,7 @@ interface Props {
 /** One lead in the popup: tier and score with evidence, what to ask next, follow-up and deadline, actions, tasks. */
 export function LeadCardView({ card, now, t, onChanged, onError, onOpenSidebar }: Props) {
   const { lead } = card;
+  const people = useTeamPeople();
   return (
     <div className="space-y-2" data-lead-id={lead.id}>
       <div className="flex items-center gap-2">
@@ -34,8 +36,8 @@ export function LeadCardView({ card, now, t, onChanged, onError, onOpenSidebar }
       ) : null}
       <ScoreView score={card.score} t={t} />
       {card.score.askNext.length > 0 ? <AskNextList facts={card.score.askNext} t={t} /> : null}
-      <FollowUpView card={card} now={now} t={t} />
-      <QuickActions lead={lead} t={t} onChanged={onChanged} onError={onError} onOpenSidebar={onOpenSidebar} />
+      <FollowUpView card={card} now={now} t={t} people={people} />
+      <QuickActions lead={lead} t={t} onChanged={onChanged} onError={onError} onOpenSidebar={onOpenSidebar} canClaim={people !== null && lead.ownerId === null} />
       <TaskList tasks={card.tasks} proposals={card.proposals} now={now} t={t} onChanged={onChanged} onError={onError} />
       <TierHistoryPanel key={`${card.tier}:${card.tierHistory.length}`} card={card} t={t} onChanged={onChanged} onError={onError} />
     </div>

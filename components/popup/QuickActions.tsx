@@ -14,10 +14,12 @@ interface Props {
   onError: (error: ErrorValue) => void;
   /** Opens the sidebar on the page; absent when the popup shows a lead away from its site. */
   onOpenSidebar?: () => void;
+  /** Signed in to a team and the lead is in its pool (公海): the rep may take it. */
+  canClaim?: boolean;
 }
 
-/** The popup's quick actions: log a touch, change the stage, open the sidebar. */
-export function QuickActions({ lead, t, onChanged, onError, onOpenSidebar }: Props) {
+/** The popup's quick actions: log a touch, change the stage, open the sidebar, claim a pool lead. */
+export function QuickActions({ lead, t, onChanged, onError, onOpenSidebar, canClaim = false }: Props) {
   const [logging, setLogging] = useState(false);
   return (
     <section className="space-y-2" data-testid="quick-actions">
@@ -44,6 +46,19 @@ export function QuickActions({ lead, t, onChanged, onError, onOpenSidebar }: Pro
             ))}
           </select>
         </label>
+        {canClaim ? (
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={async () => {
+              const answer = await sendMessage('lead.claim', { id: lead.id });
+              if (answer.ok) onChanged();
+              else onError(answer.error);
+            }}
+          >
+            {t('popupClaim')}
+          </button>
+        ) : null}
         {onOpenSidebar ? (
           <button type="button" className={buttonClass} onClick={onOpenSidebar}>
             {t('popupOpenSidebar')}

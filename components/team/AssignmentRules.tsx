@@ -23,7 +23,7 @@ export function AssignmentRulesEditor({ value, onChange }: { value: AssignmentSe
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void sendMessage('team.members', {}).then((answer) => {
+    void sendMessage('team.members', { refresh: true }).then((answer) => {
       if (!answer.ok) return setError(answer.error.message);
       setMembers(answer.data.signedIn ? answer.data.members : null);
     });

@@ -4,8 +4,9 @@ import { ErrorCode, SidecarError, type Handlers } from '../messaging';
 import { parseTeamSettings, scoringSettingsChanged } from '../score';
 import type { TeamSettings } from '../schema';
 import { loadTeamSettings, saveTeamSettings } from '../settings';
-import { AssignPoolResponse, TeamMembersResponse } from '../sync/protocol';
+import { AssignPoolResponse } from '../sync/protocol';
 import { loadRescoreStatus, type RescoreRunner } from './rescore-runner';
+import { loadTeamPeople } from './team-people';
 import { callTeamServer } from './team-server';
 
 export type TeamSettingsHandlers = Pick<Handlers, 'team.settings' | 'team.saveSettings' | 'team.members' | 'team.assignPool' | 'pipeline.forecast'>;
@@ -26,10 +27,8 @@ export function teamSettingsHandlers(
       if (!db) throw new SidecarError(ErrorCode.Internal, 'The pipeline is not available in this context.');
       return forecastPipeline(db, await loadTeamSettings());
     },
-    'team.members': async () => {
-      const answer = await callTeamServer({ path: '/v1/team/members', method: 'GET', schema: TeamMembersResponse, what: 'the list of your team', unreachable: "your team's people cannot be listed" }, doFetch);
-      return { signedIn: answer !== null, members: answer?.members ?? [] };
-    },
+    // The options page edits rules with the current list; the popup names owners from the cached one.
+    'team.members': async ({ refresh }) => loadTeamPeople({ refresh, doFetch }),
     'team.assignPool': async (_request, sender) => {
       if (!sender.fromExtensionPage) throw new SidecarError(ErrorCode.InvalidMessage, 'The pool can only be handed out from the options page.');
       const answer = await callTeamServer({ path: '/v1/team/assign-pool', method: 'POST', schema: AssignPoolResponse, what: 'to hand out the pool', unreachable: 'no lead was handed out' }, doFetch);

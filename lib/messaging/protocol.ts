@@ -110,8 +110,8 @@ export const protocol = {
   },
   /** Options: the people of the team this browser is signed in to, to choose assignees (none when signed out). */
   'team.members': {
-    request: z.object({}),
-    response: z.object({ signedIn: z.boolean(), members: TeamMembersResponse.shape.members }),
+    request: z.object({ refresh: z.boolean().optional() }),
+    response: z.object({ signedIn: z.boolean(), me: z.string().nullable(), members: TeamMembersResponse.shape.members }),
   },
   /** Options, managers: give the pool's unowned leads out by the assignment rules now. */
   'team.assignPool': { request: z.object({}), response: AssignPoolResponse },

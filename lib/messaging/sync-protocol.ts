@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Timestamp } from '../schema';
+import { Id, Timestamp } from '../schema';
 import { Role } from '../sync/protocol';
 
 /** Where this browser stands with the team backend, for the popup's status line and the options page. */
@@ -37,6 +37,8 @@ export const syncProtocol = {
       ),
     }),
   },
+  /** Popup: take an unowned lead from the team's pool (公海); the server refuses one another rep works. */
+  'lead.claim': { request: z.object({ id: Id }), response: z.object({ ownerId: z.string().nullable() }) },
   /** Options page only: revoke the token on the server and forget it here. */
   'sync.signOut': { request: z.object({}), response: SyncStatus },
 } as const;
