@@ -31,6 +31,9 @@ const EMPLOYEES: Array<[RegExp, (match: RegExpExecArray) => Headcount | undefine
   [new RegExp(`(约|近|超过|超|逾|拥有|现有|共有)?\\s*(\\d{1,12}(?:\\.\\d{1,6})?)\\s*(万)?\\s*(余|多)?\\s*名(?:正式)?(?:员工|职工|雇员)`, 'u'), chineseHeadcount],
 ];
 
+/** A word each EMPLOYEES pattern contains (same flags, so that case folding matches alike). */
+const EMPLOYEE_WORD = /employ|staff|team members|associates|workers|workforce|team of|headcount|company size|员工|职工|雇员|从业人员/iu;
+
 const MONEY = `(us\\$|hk\\$|a\\$|au\\$|c\\$|ca\\$|s\\$|nt\\$|usd|eur|gbp|rmb|cny|\\$|€|£|¥|￥)\\s*(\\d{1,12}(?:[.,]\\d{1,6}){0,4})\\s*(${MULTIPLIER_PATTERN}(?![\\p{L}]))?`;
 /** "annual revenue of $2.3 billion", "sales of over US$50 million", "年营业额超过5亿元". */
 const REVENUE = [
@@ -77,6 +80,8 @@ function employees(text: string, organization: StructuredOrganization | undefine
   if (organization?.numberOfEmployees && structured) {
     return { value: { ...structured, text: organization.numberOfEmployees.slice(0, 200) }, source: organization.source, snippet: `numberOfEmployees: ${organization.numberOfEmployees}`, confidence: 0.9 };
   }
+  // Every pattern needs one of these words; most pages have none, and the patterns are slow to rule out.
+  if (!EMPLOYEE_WORD.test(text)) return undefined;
   for (const [pattern, headcountOf] of EMPLOYEES) {
     const match = pattern.exec(text);
     if (!match) continue;

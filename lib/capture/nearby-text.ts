@@ -44,3 +44,26 @@ export function textAround(element: Element): { before: string; text: string; af
   }
   return { before: before.slice(-MAX_CHARS).trimStart(), text: text.trim(), after: after.slice(0, MAX_CHARS).trimEnd() };
 }
+
+/**
+ * An element's whole text with runs of spaces collapsed and trimmed, or undefined once it is longer than
+ * `limit`: the same as `textContent` for a short text, without reading a large element's whole text.
+ */
+export function textUpTo(node: Node, limit: number): string | undefined {
+  let raw = '';
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.nodeType === 3 || current.nodeType === 4) {
+      raw += current.nodeValue ?? '';
+      // Collapsing never shortens what is already there, so a prefix over the limit means the whole is too.
+      if (raw.length > limit && collapse(raw).length > limit) return undefined;
+      continue;
+    }
+    for (let child = current.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
+  const text = collapse(raw);
+  return text.length <= limit ? text : undefined;
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();

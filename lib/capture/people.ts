@@ -23,6 +23,8 @@ const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][a-z'’-]+(?: [A-Z][
 /** "John Smith, CEO", "Jane Roe – Head of Sales", "Jane Roe | Founder", "Jane Roe (CTO)". */
 const NAME_THEN_TITLE = /^([^,|–—(]{3,40}?)\s*(?:,|\||–|—| - |\()\s*([^|()]{2,60}?)\)?[,.]?$/;
 /** "CEO: John Smith", "总经理：张三", "董事长 张三". */
+/** What NAME_THEN_TITLE needs between name and title: tested first, as most lines have none. */
+const SEPARATOR = /[,|–—(]| - /;
 const TITLE_THEN_NAME = /^([^:：]{2,40}?)\s*(?:[:：]|\s)\s*([^:：]{2,40})$/u;
 const HONORIFIC = /^(?:先生|女士|小姐|老师)$/u;
 /** Every title in a line, for taking them out (global copies of the person-names patterns, made once). */
@@ -120,13 +122,13 @@ function readTeamEntry(lines: string[], i: number, siteDomain: string | null): N
     if (namesOtherCompany(next, siteDomain) || namesOtherCompany(lines[i + 2] ?? '', siteDomain, true)) return undefined;
     return { name: line, title: next, confidence: 0.7, span: 2 };
   }
-  const inline = NAME_THEN_TITLE.exec(line);
+  const inline = SEPARATOR.test(line) ? NAME_THEN_TITLE.exec(line) : null;
   if (inline && isName(inline[1]!.trim()) && looksLikeTitle(inline[2]!) && !namesOtherCompany(inline[2]!, siteDomain)) {
     if (namesOtherCompany(lines[i + 1] ?? '', siteDomain, true)) return undefined;
     return { name: inline[1]!.trim(), title: inline[2]!.trim(), confidence: 0.7, span: 1 };
   }
   const titled = TITLE_THEN_NAME.exec(line);
-  if (titled && isTitleOnly(titled[1]!) && isName(titled[2]!.trim())) return { name: titled[2]!.trim(), title: titled[1]!.trim(), confidence: 0.7, span: 1 };
+  if (titled && isName(titled[2]!.trim()) && isTitleOnly(titled[1]!)) return { name: titled[2]!.trim(), title: titled[1]!.trim(), confidence: 0.7, span: 1 };
   return undefined;
 }
 

@@ -56,10 +56,12 @@ export function rankCountries(signals: CountrySignals): CountryCode[] {
   signals.internationalCountries.slice(0, 2).forEach((country) => vote(country, 2));
 
   const sample = signals.text.slice(0, SCAN_LIMIT);
-  vote('US', Math.min(6, distinctCount(sample, NANP_SHAPE) * 1.5));
-  vote('CN', Math.min(6, distinctCount(sample, CN_SHAPE) * 1.5));
-  const han = sample.slice(0, 20_000).match(HAN)?.length ?? 0;
-  if (han > 50 && !KANA.test(sample.slice(0, 20_000))) vote('CN', 3);
+  // Neither shape spans a line break and both have at least ten digits: only lines with seven are searched.
+  const numberLines = linesWithSevenDigits(sample);
+  vote('US', Math.min(6, distinctCount(numberLines, NANP_SHAPE) * 1.5));
+  vote('CN', Math.min(6, distinctCount(numberLines, CN_SHAPE) * 1.5));
+  const start = sample.slice(0, 20_000);
+  if (hasMoreThan(start, HAN, 50) && !KANA.test(start)) vote('CN', 3);
 
   const ranked = [...scores.entries()].filter(([, score]) => score > 0).sort((a, b) => b[1] - a[1]);
   // Strong evidence first; a single weak signal (one number's shape) is still tried after it.
@@ -69,11 +71,40 @@ export function rankCountries(signals: CountrySignals): CountryCode[] {
     .map(([country]) => country);
 }
 
-function distinctCount(text: string, shape: RegExp): number {
+function distinctCount(lines: readonly string[], shape: RegExp): number {
   const seen = new Set<string>();
-  for (const match of text.matchAll(shape)) {
-    seen.add(match[0].replace(/\D/g, ''));
-    if (seen.size >= 10) break;
+  for (const line of lines) {
+    for (const match of line.matchAll(shape)) {
+      seen.add(match[0].replace(/\D/g, ''));
+      if (seen.size >= 10) return seen.size;
+    }
   }
   return seen.size;
+}
+
+/** The lines of `text` holding at least seven digits, found in one pass without splitting the whole text. */
+function linesWithSevenDigits(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 10;
+    if (code === 10) {
+      if (digits >= 7) lines.push(text.slice(start, i));
+      start = i + 1;
+      digits = 0;
+    } else if (code >= 48 && code <= 57) {
+      digits++;
+    }
+  }
+  return lines;
+}
+
+/** Whether `pattern` (global) matches more than `count` times, without collecting every match. */
+function hasMoreThan(text: string, pattern: RegExp, count: number): boolean {
+  pattern.lastIndex = 0;
+  let found = 0;
+  while (found <= count && pattern.exec(text)) found++;
+  pattern.lastIndex = 0;
+  return found > count;
 }

@@ -1,5 +1,6 @@
 import type { EvidenceSource } from '../schema';
 import { absoluteHttpUrl } from './meta';
+import { textUpTo } from './nearby-text';
 import { snippetAround } from './page-text';
 import type { SocialProfile } from './social-url';
 
@@ -42,8 +43,8 @@ function findQrImage(doc: Document, baseUrl: string): { src: string; snippet: st
     const image = images[i]!;
     const src = image.getAttribute('src') ?? image.getAttribute('data-src') ?? '';
     const own = `${image.getAttribute('alt') ?? ''} ${image.getAttribute('title') ?? ''} ${src.split('/').pop() ?? ''} ${image.getAttribute('class') ?? ''}`;
-    const parentText = (image.parentElement?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const nearby = parentText.length <= 40 ? parentText : '';
+    // The words around the image when they are a short caption ("关注官方微信"), not a whole block of the page.
+    const nearby = (image.parentElement && textUpTo(image.parentElement, 40)) ?? '';
     const described = `${own} ${nearby}`;
     if (!WECHAT_WORD.test(described) || !(QR_WORD.test(described) || /微信/.test(image.getAttribute('alt') ?? ''))) continue;
     const absolute = absoluteHttpUrl(src, baseUrl);
