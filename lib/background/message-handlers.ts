@@ -89,6 +89,12 @@ export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<
       if (!updated) throw new SidecarError(ErrorCode.NotFound, 'That lead no longer exists.');
       return { lead: await settle(updated, await leads.contactsOf(id)) };
     },
+    'contact.add': async ({ leadId, contact }) => {
+      const options = { maskPhones: await maskPhones(), ownerId: await currentOwnerId() };
+      return view((await storeCall(() => leads.people.add(leadId, contact, options))).lead);
+    },
+    'contact.update': async ({ id, edits }) => view((await storeCall(async () => leads.people.update(id, edits, { maskPhones: await maskPhones() }))).lead),
+    'contact.remove': async ({ id }) => view((await storeCall(() => leads.people.remove(id))).lead),
     'lead.recent': async ({ limit }) => ({ leads: await leads.recent(limit) }),
     'lead.search': async ({ query, limit }) => ({ leads: await leads.search(query, limit) }),
     'sidebar.openInTab': async ({ tabId }, sender) => {

@@ -4,6 +4,7 @@ import { BUILTIN_PROVIDERS, enrichCapture, type EnrichmentProvider } from '../en
 import { applyCaptureMerge, applyLeadPatch, capturedValues, contactsFromCapture, mergeCaptureIntoLead, mergeLeads, newLeadFromCapture } from '../leads';
 import { maskCapture, maskPersonalPhones } from '../privacy';
 import { Contact, Lead, SCHEMA_VERSION, type Capture, type Hlc, type LeadPatch, type PageCapture, type Suggestion } from '../schema';
+import { ContactEditor } from './contact-edits-store';
 import { findByCreditCode, findByOtherDomain, findPossibleDuplicates, toLead, type PossibleDuplicate } from './company-lookup';
 import type { LeadRow, SidecarDatabase } from './database';
 import { nextStamp } from './device-clock';
@@ -42,6 +43,8 @@ export interface LeadStoreOptions {
 export class LeadStore {
   private readonly now: () => Date;
   private readonly providers: readonly EnrichmentProvider[];
+  /** The rep's hand edits of a lead's people. */
+  readonly people: ContactEditor;
 
   constructor(
     private readonly db: SidecarDatabase,
@@ -49,6 +52,7 @@ export class LeadStore {
   ) {
     this.now = options.now ?? (() => new Date());
     this.providers = options.providers ?? BUILTIN_PROVIDERS;
+    this.people = new ContactEditor(db);
   }
 
   async findByDomain(domain: string): Promise<Lead | undefined> {

@@ -88,7 +88,8 @@ function moveContacts(keepContacts: readonly Contact[], otherContacts: readonly 
     if (same) {
       const merged = mergeContactFields(same.contact, person, stamp, now);
       if (merged !== same.contact) Object.assign(same, { contact: merged, changed: true });
-      writes.push({ ...person, deletedAt: now, updatedAt: now });
+      // Stamped, so that the removal is queued for the team server like any other edit.
+      writes.push({ ...person, deletedAt: now, updatedAt: now, versions: { ...person.versions, deletedAt: stamp } });
     } else {
       const moved: Contact = { ...person, leadId: keepId, updatedAt: now, versions: { ...person.versions, leadId: stamp } };
       live.push({ contact: moved, changed: true });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TaskDraft } from '../playbook';
 import { AssignPoolResponse, TeamMembersResponse } from '../sync/protocol';
-import { Contact, Id, Lead, LeadAssessment, LeadPatch, PageCapture, QuickTouch, RescoreStatus, Stage, Suggestion, Task, TaskChange, TeamSettings, Tier } from '../schema';
+import { Contact, ContactPatch, Id, Lead, NewContact, LeadAssessment, LeadPatch, PageCapture, QuickTouch, RescoreStatus, Stage, Suggestion, Task, TaskChange, TeamSettings, Tier } from '../schema';
 import { AgendaItem, LeadCard, TaskEdits } from './lead-card';
 import { syncProtocol } from './sync-protocol';
 import { webmailProtocol } from './webmail-protocol';
@@ -45,6 +45,10 @@ export const protocol = {
     request: z.object({ id: Id, edits: LeadPatch }),
     response: z.object({ lead: Lead }),
   },
+  /** Sidebar: the rep adds a person to a saved lead, changes one (their role in the decision above all) or removes one. */
+  'contact.add': { request: z.object({ leadId: Id, contact: NewContact }), response: LeadView },
+  'contact.update': { request: z.object({ id: Id, edits: ContactPatch }), response: LeadView },
+  'contact.remove': { request: z.object({ id: Id }), response: LeadView },
   'lead.recent': {
     request: z.object({ limit: z.number().int().min(1).max(100) }),
     response: z.object({ leads: z.array(Lead) }),

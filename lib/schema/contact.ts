@@ -22,3 +22,11 @@ export const ContactFields = z.object({
 export type ContactFields = z.infer<typeof ContactFields>;
 export const Contact = SyncedRecord.extend(ContactFields.shape);
 export type Contact = z.infer<typeof Contact>;
+
+/** What the rep may change of a person by hand (the lead and the pages they were read from are not edited). */
+export const ContactPatch = ContactFields.pick({ name: true, title: true, phones: true, emails: true, preferredChannel: true, decisionRole: true, verified: true, notes: true }).partial();
+export type ContactPatch = z.infer<typeof ContactPatch>;
+
+/** A person the rep adds by hand: a name, and whatever else they know. */
+export const NewContact = ContactPatch.required({ name: true });
+export type NewContact = z.infer<typeof NewContact>;
