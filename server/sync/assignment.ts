@@ -3,7 +3,7 @@ import type { Queryable } from '../db/sql-database';
 import { matchingRule, OPEN_STAGES, pickAssignee } from '../../lib/playbook/assignment';
 import type { AssignmentSettings, Lead } from '../../lib/schema';
 import type { ServerClock } from './server-clock';
-import { loadTeamSettings, teamMemberIds } from './team-settings';
+import { loadTeamSettings, storedTeamSettings, teamMemberIds } from './team-settings';
 
 /** What assigning needs of a transaction: the push's context satisfies it, and so does a pool run. */
 export interface AssignmentScope {
@@ -11,6 +11,8 @@ export interface AssignmentScope {
   caller: Caller;
   clock: ServerClock;
   nowIso: string;
+  /** The team's `settings` column when the caller read it already (a push does, with the team's lock). */
+  storedSettings?: unknown;
 }
 
 /** The team's rules, members and each assignee's open leads, loaded once per transaction and kept up to date in it. */
@@ -23,7 +25,7 @@ interface Assigner {
 const assigners = new WeakMap<AssignmentScope, Promise<Assigner | null>>();
 
 async function loadAssigner(scope: AssignmentScope): Promise<Assigner | null> {
-  const { settings } = await loadTeamSettings(scope.tx, scope.caller.teamId);
+  const settings = scope.storedSettings !== undefined ? storedTeamSettings(scope.storedSettings) : (await loadTeamSettings(scope.tx, scope.caller.teamId)).settings;
   if (settings.assignment.rules.length === 0) return null;
   const assignees = [...new Set(settings.assignment.rules.flatMap((rule) => rule.assignees))];
   const [members, counts] = await Promise.all([

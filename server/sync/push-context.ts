@@ -14,6 +14,8 @@ export interface PushContext {
   counter: TeamCounter;
   clock: ServerClock;
   nowIso: string;
+  /** The team's `settings` column, read with the team's lock (null: the defaults). */
+  storedSettings: unknown;
   /** Values that lost a conflict in this push, stored with the push's other writes at its end. */
   conflicts: ConflictEntry[];
 }

@@ -4,13 +4,11 @@ import { ApiError } from '../http/api-error';
 import type { MutationResult, PushRequest, PushResponse } from '../../lib/sync/protocol';
 import { applyMutation } from './apply-mutation';
 import { Rejection, type PushContext } from './push-context';
-import { RecordCache } from './record-cache';
 import { writeConflicts } from './conflicts';
-import { readForPush, type ClientState } from './push-reads';
+import { lockAndReadForPush, type PushReads } from './push-reads';
 import { companyKeys } from './record-rows';
 import type { ServerClock } from './server-clock';
 import { followMerges } from './same-company-merge';
-import { TeamCounter } from './team-counter';
 import { WriteBatch } from './write-batch';
 
 export interface SyncDeps {
@@ -33,10 +31,8 @@ export async function applyPush(deps: SyncDeps, caller: Caller, request: PushReq
   const first = request.mutations[0]!.mutationId;
   const final = request.mutations[request.mutations.length - 1]!.mutationId;
   return deps.db.transaction(async (tx) => {
-    const counter = await TeamCounter.lock(tx, caller.teamId);
-    const records = new RecordCache(tx, caller.teamId);
-    const client = await readForPush(tx, caller, request.clientId, { first, last: final }, records, referencedKeys(request));
-    const ctx: PushContext = { tx, caller, counter, records, clock: deps.clock, nowIso, conflicts: [] };
+    const { counter, records, settings, ...client } = await lockAndReadForPush(tx, caller, request.clientId, { first, last: final }, referencedKeys(request));
+    const ctx: PushContext = { tx, caller, counter, records, clock: deps.clock, nowIso, storedSettings: settings, conflicts: [] };
     const rejected: RejectionEntry[] = [];
     const previousLast = client.lastMutationId;
     let last = previousLast;
@@ -49,6 +45,9 @@ export async function applyPush(deps: SyncDeps, caller: Caller, request: PushReq
       results.push(await applyOne(ctx, request.clientId, m, rejected));
       last = m.mutationId;
     }
+    // Every push that writes takes a change number, even one that only stores rejections: lockAndReadForPush
+    // relies on it to know that nothing it read changed while it waited for the lock.
+    if (last !== previousLast && !counter.moved) counter.next();
     const batch = new WriteBatch();
     records.writeTo(batch);
     writeConflicts(batch, ctx.conflicts);
@@ -116,7 +115,7 @@ async function applyOne(ctx: PushContext, clientId: string, m: PushRequest['muta
 }
 
 /** The answer a mutation got the first time, with the record as it is now (to revert to, or to follow). */
-async function replayedResult(ctx: PushContext, client: ClientState, m: PushRequest['mutations'][number]): Promise<MutationResult> {
+async function replayedResult(ctx: PushContext, client: Pick<PushReads, 'rejections'>, m: PushRequest['mutations'][number]): Promise<MutationResult> {
   const id = mutationRecordId(m);
   const rejection = client.rejections.get(m.mutationId);
   if (rejection) return { mutationId: m.mutationId, status: 'rejected', replayed: true, rejection, current: await currentCopy(ctx, id) };

@@ -20,6 +20,16 @@ export class TeamCounter {
     return new TeamCounter(tx, teamId, value, value);
   }
 
+  /** The counter of a team whose row the caller locked (FOR UPDATE) in this transaction and read as `value`. */
+  static locked(tx: Queryable, teamId: string, value: number): TeamCounter {
+    return new TeamCounter(tx, teamId, value, value);
+  }
+
+  /** Whether this transaction took a change number. */
+  get moved(): boolean {
+    return this.value !== this.start;
+  }
+
   next(): number {
     this.value += 1;
     return this.value;

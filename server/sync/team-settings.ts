@@ -5,10 +5,13 @@ import { DEFAULT_TEAM_SETTINGS, TeamSettings } from '../../lib/schema';
 import type { SyncDeps } from './push';
 import { TeamCounter } from './team-counter';
 
-/** The team's settings as stored (the defaults until a manager saves some), read on `q` (a transaction or the pool). */
+/** The team's settings from the value of its `settings` column (the defaults until a manager saves some). */
+export const storedTeamSettings = (stored: unknown): TeamSettings => (stored ? TeamSettings.parse(stored) : DEFAULT_TEAM_SETTINGS);
+
+/** The team's settings as stored, read on `q` (a transaction or the pool). */
 export async function loadTeamSettings(q: Queryable, teamId: string): Promise<{ settings: TeamSettings; changeNo: number }> {
   const row = (await q.query<{ settings: unknown; settings_change_no: number }>('SELECT settings, settings_change_no FROM teams WHERE id = $1', [teamId]))[0];
-  return { settings: row?.settings ? TeamSettings.parse(row.settings) : DEFAULT_TEAM_SETTINGS, changeNo: Number(row?.settings_change_no ?? 0) };
+  return { settings: storedTeamSettings(row?.settings), changeNo: Number(row?.settings_change_no ?? 0) };
 }
 
 export async function readTeamSettings(deps: SyncDeps, caller: Caller): Promise<{ settings: TeamSettings; changeNo: number }> {
