@@ -77,7 +77,7 @@ function contentRoot(doc: Document): Element | null {
 /**
  * A new document holding the page's title, a <base href> (so that links resolve: a copy made outside the
  * browser has no URL of its own) and a copy of `root` in document order without the LEFT_OUT elements, up to
- * the limits (`cut` says whether it stopped early). Copies without recursion.
+ * the limits (`cut` says whether it stopped early or left deep content out). Copies without recursion.
  */
 function leanCopy(doc: Document, root: Element, baseUrl: string, limits: ReadabilityLimits): { copy: Document; cut: boolean } {
   const copy = doc.cloneNode(false) as Document;
@@ -92,10 +92,62 @@ function leanCopy(doc: Document, root: Element, baseUrl: string, limits: Readabi
   author.setAttribute('content', '-');
   const title = doc.querySelector('title');
   if (title) head.appendChild(title.cloneNode(true));
-  // Filled while detached and attached at the end, and each node made in the copy (importNode) rather than
-  // cloned in the page and then adopted: in Chromium, adopting and inserting node by node into a connected
-  // tree cost more than Readability's own scoring.
   const body = copy.createElement('body');
+  const cut = fitsLimits(root, limits) ? copyWhole(copy, root, body) : copyNodeByNode(copy, root, body, limits);
+  html.appendChild(body);
+  return { copy, cut };
+}
+
+const LEFT_OUT_SELECTOR = [...LEFT_OUT].map((tag) => tag.toLowerCase()).join(', ');
+/** Comments, CDATA sections and processing instructions (NodeFilter.SHOW_*; NodeFilter is not global in Node). */
+const SHOW_NON_TEXT = 0x80 | 0x8 | 0x40;
+
+/**
+ * Whether the copy of `root` (without the LEFT_OUT elements) stays within the limits: a read-only pass that stops
+ * as soon as it does not, counting exactly as copyNodeByNode does.
+ */
+function fitsLimits(root: Element, limits: ReadabilityLimits): boolean {
+  let elements = 0;
+  let chars = 0;
+  const stack: Array<[Node, number]> = [];
+  for (let child = root.lastChild; child; child = child.previousSibling) stack.push([child, 1]);
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node.nodeType === 3) {
+      chars += node.nodeValue?.length ?? 0;
+      if (chars > limits.maxChars) return false;
+    } else if (node.nodeType === 1 && !LEFT_OUT.has((node as Element).tagName.toUpperCase())) {
+      if (depth > limits.maxDepth || ++elements > limits.maxElements) return false;
+      for (let child = node.lastChild; child; child = child.previousSibling) stack.push([child, depth + 1]);
+    }
+  }
+  return true;
+}
+
+/**
+ * The whole of `root`'s content in one deep import per child, then without the LEFT_OUT elements and the
+ * comments: the same copy as copyNodeByNode's when it fits the limits, made natively rather than node by node.
+ */
+function copyWhole(copy: Document, root: Element, body: Element): boolean {
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 1 || child.nodeType === 3) body.appendChild(copy.importNode(child, true));
+  }
+  const leftOut = body.querySelectorAll(LEFT_OUT_SELECTOR);
+  for (let i = 0; i < leftOut.length; i++) leftOut[i]!.remove();
+  const others: Node[] = [];
+  const walker = copy.createTreeWalker(body, SHOW_NON_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) others.push(node);
+  for (const node of others) node.parentNode?.removeChild(node);
+  return false;
+}
+
+/**
+ * A copy of `root`'s content in document order, node by node up to the limits; returns whether it was cut.
+ * The copy is filled while detached and attached by the caller, and each node is made in the copy
+ * (importNode) rather than cloned in the page and then adopted: in Chromium, adopting and inserting node by
+ * node into a connected tree cost more than Readability's own scoring.
+ */
+function copyNodeByNode(copy: Document, root: Element, body: Element, limits: ReadabilityLimits): boolean {
   let elements = 0;
   let chars = 0;
   let cut = false;
@@ -109,25 +161,19 @@ function leanCopy(doc: Document, root: Element, baseUrl: string, limits: Readabi
     const [node, parent, depth] = stack.pop()!;
     if (node.nodeType === 3) {
       chars += node.nodeValue?.length ?? 0;
-      if (chars > limits.maxChars) {
-        cut = true;
-        break;
-      }
+      if (chars > limits.maxChars) return true;
       parent.appendChild(copy.importNode(node, false));
     } else if (node.nodeType === 1 && !LEFT_OUT.has((node as Element).tagName.toUpperCase())) {
+      // Content too deep is left out, and the rest still copied.
       if (depth > limits.maxDepth) {
         cut = true;
         continue;
       }
-      if (++elements > limits.maxElements) {
-        cut = true;
-        break;
-      }
+      if (++elements > limits.maxElements) return true;
       pushChildren(node, parent.appendChild(copy.importNode(node, false)), depth + 1);
     }
   }
-  html.appendChild(body);
-  return { copy, cut };
+  return cut;
 }
 
 /**
