@@ -93,7 +93,7 @@ function leanCopy(doc: Document, root: Element, baseUrl: string, limits: Readabi
   const title = doc.querySelector('title');
   if (title) head.appendChild(title.cloneNode(true));
   const body = copy.createElement('body');
-  const cut = fitsLimits(root, limits) ? copyWhole(copy, root, body) : copyNodeByNode(copy, root, body, limits);
+  const cut = copyContent(copy, root, body, limits);
   html.appendChild(body);
   return { copy, cut };
 }
@@ -103,55 +103,19 @@ const LEFT_OUT_SELECTOR = [...LEFT_OUT].map((tag) => tag.toLowerCase()).join(', 
 const SHOW_NON_TEXT = 0x80 | 0x8 | 0x40;
 
 /**
- * Whether the copy of `root` (without the LEFT_OUT elements) stays within the limits: a read-only pass that stops
- * as soon as it does not, counting exactly as copyNodeByNode does.
+ * Copies `root`'s content into `body` (detached, in the copy document) in document order without the LEFT_OUT
+ * elements, up to the limits; returns whether it was cut. As if node by node: it stops at the element or text
+ * that would go over the element or character limit, and leaves out (and goes on after) elements deeper than
+ * the depth limit. But an element whose whole content fits is imported in one native deep copy (its left-out
+ * elements and comments removed at the end) rather than node by node: in Chromium, making and inserting
+ * nodes one at a time cost more than Readability's own scoring. Each node is made in the copy (importNode),
+ * not cloned in the page and then adopted.
  */
-function fitsLimits(root: Element, limits: ReadabilityLimits): boolean {
-  let elements = 0;
-  let chars = 0;
-  const stack: Array<[Node, number]> = [];
-  for (let child = root.lastChild; child; child = child.previousSibling) stack.push([child, 1]);
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (node.nodeType === 3) {
-      chars += node.nodeValue?.length ?? 0;
-      if (chars > limits.maxChars) return false;
-    } else if (node.nodeType === 1 && !LEFT_OUT.has((node as Element).tagName.toUpperCase())) {
-      if (depth > limits.maxDepth || ++elements > limits.maxElements) return false;
-      for (let child = node.lastChild; child; child = child.previousSibling) stack.push([child, depth + 1]);
-    }
-  }
-  return true;
-}
-
-/**
- * The whole of `root`'s content in one deep import per child, then without the LEFT_OUT elements and the
- * comments: the same copy as copyNodeByNode's when it fits the limits, made natively rather than node by node.
- */
-function copyWhole(copy: Document, root: Element, body: Element): boolean {
-  for (let child = root.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 1 || child.nodeType === 3) body.appendChild(copy.importNode(child, true));
-  }
-  const leftOut = body.querySelectorAll(LEFT_OUT_SELECTOR);
-  for (let i = 0; i < leftOut.length; i++) leftOut[i]!.remove();
-  const others: Node[] = [];
-  const walker = copy.createTreeWalker(body, SHOW_NON_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) others.push(node);
-  for (const node of others) node.parentNode?.removeChild(node);
-  return false;
-}
-
-/**
- * A copy of `root`'s content in document order, node by node up to the limits; returns whether it was cut.
- * The copy is filled while detached and attached by the caller, and each node is made in the copy
- * (importNode) rather than cloned in the page and then adopted: in Chromium, adopting and inserting node by
- * node into a connected tree cost more than Readability's own scoring.
- */
-function copyNodeByNode(copy: Document, root: Element, body: Element, limits: ReadabilityLimits): boolean {
+function copyContent(copy: Document, root: Element, body: Element, limits: ReadabilityLimits): boolean {
   let elements = 0;
   let chars = 0;
   let cut = false;
-  // Depth first in document order, so that a cut keeps the start of the page.
+  let wholeCopies = 0;
   const stack: Array<[Node, Node, number]> = [];
   const pushChildren = (source: Node, target: Node, depth: number) => {
     for (let child = source.lastChild; child; child = child.previousSibling) stack.push([child, target, depth]);
@@ -161,19 +125,60 @@ function copyNodeByNode(copy: Document, root: Element, body: Element, limits: Re
     const [node, parent, depth] = stack.pop()!;
     if (node.nodeType === 3) {
       chars += node.nodeValue?.length ?? 0;
-      if (chars > limits.maxChars) return true;
+      if (chars > limits.maxChars) return finish(true);
       parent.appendChild(copy.importNode(node, false));
     } else if (node.nodeType === 1 && !LEFT_OUT.has((node as Element).tagName.toUpperCase())) {
-      // Content too deep is left out, and the rest still copied.
       if (depth > limits.maxDepth) {
         cut = true;
         continue;
       }
-      if (++elements > limits.maxElements) return true;
+      const whole = measure(node, depth, limits.maxElements - elements, limits.maxChars - chars, limits.maxDepth);
+      if (whole) {
+        parent.appendChild(copy.importNode(node, true));
+        elements += whole.elements;
+        chars += whole.chars;
+        wholeCopies++;
+        continue;
+      }
+      if (++elements > limits.maxElements) return finish(true);
       pushChildren(node, parent.appendChild(copy.importNode(node, false)), depth + 1);
     }
   }
-  return cut;
+  return finish(cut);
+
+  function finish(wasCut: boolean): boolean {
+    if (wholeCopies > 0) {
+      const leftOut = body.querySelectorAll(LEFT_OUT_SELECTOR);
+      for (let i = 0; i < leftOut.length; i++) leftOut[i]!.remove();
+      const others: Node[] = [];
+      const walker = copy.createTreeWalker(body, SHOW_NON_TEXT);
+      for (let other = walker.nextNode(); other; other = walker.nextNode()) others.push(other);
+      for (const other of others) other.parentNode?.removeChild(other);
+    }
+    return wasCut;
+  }
+}
+
+/**
+ * The elements and characters the copy of `element` (at `depth`) would hold, counted as copyContent counts
+ * them; undefined as soon as it would go over what is left of the limits or hold an element too deep.
+ * Reads only, and stops early, so measuring costs less than copying.
+ */
+function measure(element: Node, depth: number, elementsLeft: number, charsLeft: number, maxDepth: number): { elements: number; chars: number } | undefined {
+  let elements = 0;
+  let chars = 0;
+  const stack: Array<[Node, number]> = [[element, depth]];
+  while (stack.length > 0) {
+    const [node, at] = stack.pop()!;
+    if (node.nodeType === 3) {
+      chars += node.nodeValue?.length ?? 0;
+      if (chars > charsLeft) return undefined;
+    } else if (node.nodeType === 1 && !LEFT_OUT.has((node as Element).tagName.toUpperCase())) {
+      if (at > maxDepth || ++elements > elementsLeft) return undefined;
+      for (let child = node.lastChild; child; child = child.previousSibling) stack.push([child, at + 1]);
+    }
+  }
+  return { elements, chars };
 }
 
 /**
