@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { sendMessage, type ErrorValue, type ResponseOf } from '@/lib/messaging';
 import { Stage, type Lead, type PageCapture } from '@/lib/schema';
 import { CompanyProfileFields } from './CompanyProfileFields';
+import { DealFields } from './DealFields';
 import { ContactList } from './ContactList';
 import { DuplicateList } from './DuplicateList';
 import { ErrorNote } from './ErrorNote';
@@ -20,13 +21,20 @@ export function Sidebar({ capture, onClose }: { capture: PageCapture; onClose: (
   const [error, setError] = useState<ErrorValue | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ lead: Lead; merged: boolean } | null>(null);
+  const [currency, setCurrency] = useState<string | null>(null);
+
+  // Amounts the lead has none of yet are in the team's currency unless the rep picks another.
+  useEffect(() => {
+    void sendMessage('team.settings', {}).then((answer) => setCurrency(answer.ok ? answer.data.settings.currency : 'CNY'));
+  }, []);
 
   const load = useCallback(async () => {
+    if (currency === null) return;
     const answer = await sendMessage('clip.preview', { capture });
     if (!answer.ok) return setError(answer.error);
     setPreview(answer.data);
-    setForm(formStateOf(answer.data.lead));
-  }, [capture]);
+    setForm(formStateOf(answer.data.lead, currency));
+  }, [capture, currency]);
 
   useEffect(() => void load(), [load]);
 
@@ -116,7 +124,17 @@ export function Sidebar({ capture, onClose }: { capture: PageCapture; onClose: (
               <textarea className={inputClass} name="phones" rows={3} value={form.phones} onChange={(e) => update({ phones: e.target.value })} />
             </Field>
             <CompanyProfileFields form={form} suggestions={preview.suggestions} update={update} t={t} />
-            <ContactList contacts={preview.contacts} t={t} />
+            <DealFields deal={form.deal} update={(patch) => update({ deal: { ...form.deal, ...patch } })} t={t} />
+            <ContactList
+              contacts={preview.contacts}
+              t={t}
+              editing={
+                preview.isNew
+                  ? undefined
+                  : { leadId: preview.lead.id, savedIds: new Set(preview.savedContactIds), onChanged: (view) => setPreview(withPeople(preview, view)), onError: setError }
+              }
+            />
+            {preview.isNew ? <p className="text-xs text-gray-500">{t('contactsSaveFirst')}</p> : null}
             <Field label={t('fieldStage')}>
               <select className={inputClass} name="stage" value={form.stage} onChange={(e) => update({ stage: Stage.parse(e.target.value) })}>
                 {Stage.options.map((stage) => (
@@ -154,4 +172,14 @@ export function Sidebar({ capture, onClose }: { capture: PageCapture; onClose: (
       </footer>
     </aside>
   );
+}
+
+/**
+ * The preview after the rep changed a person: the stored people as the background now has them, the page's
+ * new people still shown, the tier and assessment re-scored. The lead form is left as the rep is typing it.
+ */
+function withPeople(preview: Preview, view: ResponseOf<'contact.update'>): Preview {
+  const stored = new Set(view.contacts.map((contact) => contact.id));
+  const fromPage = preview.contacts.filter((contact) => !preview.savedContactIds.includes(contact.id) && !stored.has(contact.id));
+  return { ...preview, contacts: [...view.contacts, ...fromPage], savedContactIds: [...stored], assessment: view.assessment, lead: { ...preview.lead, tier: view.lead.tier } };
 }

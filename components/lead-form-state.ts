@@ -1,4 +1,5 @@
 import { SizeBand, type Lead, type LeadPatch, type Stage } from '@/lib/schema';
+import { dealFormOf, dealPatchOf, type DealFormState } from './deal-form-state';
 
 /** What the sidebar's form holds: plain strings, one address or number per line. */
 export interface LeadFormState {
@@ -15,9 +16,12 @@ export interface LeadFormState {
   foundingYear: string;
   registeredLocation: string;
   creditCode: string;
+  /** Needs, budget, timeline, money facts, tags and competitor: what scoring asks the rep to find out. */
+  deal: DealFormState;
 }
 
-export function formStateOf(lead: Lead): LeadFormState {
+/** `currency` fills the money fields the lead has no amount for yet (the team's currency). */
+export function formStateOf(lead: Lead, currency = 'CNY'): LeadFormState {
   return {
     name: lead.name,
     legalName: lead.legalName ?? '',
@@ -32,6 +36,7 @@ export function formStateOf(lead: Lead): LeadFormState {
     foundingYear: lead.foundingYear === null ? '' : String(lead.foundingYear),
     registeredLocation: lead.registeredLocation ?? '',
     creditCode: lead.creditCode ?? '',
+    deal: dealFormOf(lead, currency),
   };
 }
 
@@ -59,10 +64,13 @@ export function editsFrom(form: LeadFormState, original: Lead): LeadPatch {
     foundingYear: wholeNumber(form.foundingYear),
     registeredLocation: orNull(form.registeredLocation),
     creditCode: orNull(form.creditCode)?.toUpperCase() ?? null,
+    ...dealPatchOf(form.deal),
   };
+  // "No competitor" recorded as such stays so while the rep names none.
+  if (next.competitor === null && original.competitor?.status === 'none') delete next.competitor;
   const edits: LeadPatch = {};
   for (const [field, value] of Object.entries(next) as Array<[keyof LeadPatch, unknown]>) {
-    if (JSON.stringify(value) !== JSON.stringify(original[field])) (edits as Record<string, unknown>)[field] = value;
+    if (JSON.stringify(value) !== JSON.stringify(original[field] ?? null)) (edits as Record<string, unknown>)[field] = value;
   }
   return edits;
 }

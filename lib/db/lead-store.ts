@@ -20,6 +20,8 @@ export interface ClipPreview {
   addedFields: string[];
   /** The lead's contacts as they would be saved, the page's people included. */
   contacts: Contact[];
+  /** Which of `contacts` are stored already (the others are the page's new people): only these can be edited. */
+  savedContactIds: string[];
   /** Other leads that are probably the same company (same normalised name, or credit code). */
   possibleDuplicates: PossibleDuplicate[];
   /** What enrichment made of the page, with its evidence. */
@@ -125,7 +127,7 @@ export class LeadStore {
     const changed = contactsFromCapture(known, capture.fields.people, this.contactWrite(lead, capture, stamp, now.toISOString(), maskPhones));
     const contacts = [...known.filter((contact) => !changed.some((c) => c.id === contact.id)), ...changed];
     const possibleDuplicates = await findPossibleDuplicates(this.db, lead);
-    return { lead, isNew: !existing, addedFields, contacts, possibleDuplicates, suggestions };
+    return { lead, isNew: !existing, addedFields, contacts, savedContactIds: known.map((contact) => contact.id), possibleDuplicates, suggestions };
   }
 
   /**

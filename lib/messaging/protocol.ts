@@ -22,6 +22,7 @@ export const protocol = {
     response: LeadView.extend({
       isNew: z.boolean(),
       addedFields: z.array(z.string()),
+      savedContactIds: z.array(Id),
       possibleDuplicates: z.array(PossibleDuplicate),
       /** Enrichment's reading of the page (industry, size band, region), with its evidence. */
       suggestions: z.array(Suggestion),

@@ -4,6 +4,7 @@ import { Id, SyncedRecord, shortText } from './common';
 export const PreferredChannel = z.enum(['phone', 'email', 'meeting', 'wechat', 'other']);
 /** The person's part in the buying decision (shared/domain.md §8, stakeholder map). */
 export const DecisionRole = z.enum(['decision_maker', 'influencer', 'user', 'procurement', 'gatekeeper', 'unknown']);
+export type DecisionRole = z.infer<typeof DecisionRole>;
 
 export const ContactFields = z.object({
   leadId: Id,

@@ -123,6 +123,8 @@ export const LeadFields = z.object({
   currentSolution: shortText.nullable(),
   tags: z.array(shortText).max(50),
   valueLevel: ValueLevel.nullable(),
+  /** shared/domain.md §7: what the customer buys in a year, from which the value level follows (high above 500k). */
+  annualPurchases: Money.nullable().optional(),
   competitor: CompetitorLink.nullable(),
   stage: Stage,
   tier: Tier.nullable(),
