@@ -5,7 +5,12 @@
 import Dexie from 'dexie';
 import { badgeForUrl } from '../../lib/badge';
 import { LeadStore, SidecarDatabase, toRow, type LeadRow } from '../../lib/db';
+import { foldRescoredTiers } from '../../lib/db/fold-rescored-tiers';
+import { HistoryStore, type TierStateRow } from '../../lib/db';
 import { rescoreLeads } from '../../lib/db/rescore-leads';
+import type { ScoreInputsRow } from '../../lib/db/score-inputs';
+import { scoreFactsOf, scoreTotalOf, type ScoreFacts } from '../../lib/score/score-facts';
+import type { Activity, Contact } from '../../lib/schema';
 import { DEFAULT_TEAM_SETTINGS, TeamSettings } from '../../lib/schema';
 import { newLeadFromCapture } from '../../lib/leads';
 import { Lead, type LeadPatch, type PageCapture } from '../../lib/schema';
@@ -308,12 +313,73 @@ async function save({ dbName, n, iterations, warmup, mode }: CaseOptions & { mod
 }
 
 /**
- * Re-scoring every stored lead after the team changed its settings (weights and thresholds), as the background
- * does it: page by page, each page one transaction. Reports the total and the longest page, which is the
- * longest a rep's save can wait behind it.
+ * Score facts for lead i: sizes, budgets, timelines, contact roles and follow-up notes spread so that the team's
+ * default settings give every tier, as a rep's database would after months of use (the generated leads carry none).
  */
-async function rescore({ dbName, n }: { dbName: string; n: number }): Promise<{ totalMs: number; longestPageMs: number; changed: number; scored: number }> {
+function scoreFactsFor(i: number, lead: Lead, at: string): ScoreFacts {
+  const random = rng(0xfac7 ^ Math.imul(i + 1, 0x27d4eb2d));
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
+  const employees = pick([null, null, 8, 40, 120, 600, 3000, 12000]);
+  const ceiling = pick([null, null, 50_000, 150_000, 300_000, 600_000, 2_000_000]);
+  const budget = ceiling === null ? null : { min: Math.round(ceiling / 2), max: ceiling, currency: 'CNY' };
+  const decisionTimeline = pick([null, null, 'this month', '本月', 'next quarter', '下个月', 'not decided', 'within 6 months']);
+  const roles = (['decision_maker', 'influencer', 'user', 'procurement', 'gatekeeper'] as const).filter(() => random() < 0.3);
+  const contacts = roles.map((decisionRole) => ({ leadId: lead.id, deletedAt: null, decisionRole, name: '' }) as unknown as Contact);
+  const note = pick([null, null, null, '客户希望尽快上线', 'They want to sign this month', 'Follow up after the trade fair']);
+  const activities = note ? [{ leadId: lead.id, deletedAt: null, id: lead.id, occurredAt: at, subject: note, summary: '', bant: {} } as unknown as Activity] : [];
+  return scoreFactsOf({ ...lead, employees, budget, decisionTimeline } as Lead, contacts, activities);
+}
+
+/**
+ * Puts the re-score case's database where months of use leave it (untimed): every live lead with its score
+ * facts row (kept by LeadTracker.afterWrite) and its tier state scored with the team's default settings, a few
+ * with a manager's override. The lead rows keep the generated tiers, which the fold then brings in step.
+ */
+async function seedRescore({ dbName, n, at: atIso }: { dbName: string; n: number; at: string }): Promise<number> {
   const db = await openExisting(dbName, n);
+  const { rows } = dataset(n);
+  const t0 = now();
+  const at = new Date(atIso);
+  const inputs: ScoreInputsRow[] = [];
+  const states: TierStateRow[] = [];
+  rows.forEach((row, i) => {
+    const leadFacts = scoreFactsFor(i, row, new Date(at.getTime() - 86_400_000).toISOString());
+    inputs.push({ leadId: row.id, facts: leadFacts });
+    const { tier, total } = scoreTotalOf(leadFacts, DEFAULT_TEAM_SETTINGS, atIso);
+    const override = i % 100 === 0 ? { tier: 'S' as const, reason: 'Strategic account', by: 'Manager', at: atIso } : null;
+    states.push({ leadId: row.id, scored: { tier, total, at: atIso }, override });
+  });
+  const idb = db.backendDB();
+  for (const [table, values] of [['scoreInputs', inputs], ['tierStates', states]] as const) {
+    const tx = idb.transaction(table, 'readwrite');
+    for (const value of values) tx.objectStore(table).put(value);
+    await done(tx);
+  }
+  db.close();
+  log(`seeded ${n} score facts and tier states in ${Math.round(now() - t0)} ms`);
+  return now() - t0;
+}
+
+/**
+ * Re-scoring every stored lead after the team changed its settings (weights and thresholds), as the background
+ * does it: page by page, each page one transaction. Reports the total (after which every read shows the new
+ * tiers), the longest page (the longest a rep's save can wait behind it), and then, separately, the background
+ * fold that writes the moved tiers into the lead rows, with its longest transaction.
+ */
+async function rescore({ dbName, n, fold, at: atIso }: { dbName: string; n: number; fold: boolean; at: string }): Promise<{
+  totalMs: number;
+  longestPageMs: number;
+  changed: number;
+  scored: number;
+  batchedLeads: number;
+  foldMs: number | null;
+  longestFoldChunkMs: number | null;
+  foldedLeadRows: number | null;
+}> {
+  const db = await openExisting(dbName, n);
+  const at = new Date(atIso);
+  const { rows } = dataset(n);
+  const factsOf = (i: number) => scoreFactsFor(i, rows[i]!, new Date(at.getTime() - 86_400_000).toISOString());
   const settings = TeamSettings.parse({ ...DEFAULT_TEAM_SETTINGS, weights: { scale: 40, budget: 20, urgency: 20, decisionChain: 20 }, thresholds: { S: 70, A: 50, B: 10 } });
   let longestPageMs = 0;
   let last = now();
@@ -328,8 +394,49 @@ async function rescore({ dbName, n }: { dbName: string; n: number }): Promise<{ 
   const totalMs = now() - t0;
   check(result.done === (await db.leads.count()), `re-scored ${result.done} of the stored leads`);
   check(result.changed > 0, 'no tier moved although the thresholds did');
+  const batchedLeads = (await db.tierBatches.toArray()).reduce((sum, batch) => sum + batch.leadIds.length, 0);
+
+  // What a rep sees right after: the lead as the badge and lists read it, and the tier state the popup shows.
+  const history = new HistoryStore(db);
+  const random = rng(7);
+  for (let k = 0; k < 200; k++) {
+    const i = Math.floor(random() * n);
+    const expected = i % 100 === 0 ? 'S' : scoreTotalOf(factsOf(i), settings, at.toISOString()).tier;
+    const before = i % 100 === 0 ? 'S' : scoreTotalOf(factsOf(i), DEFAULT_TEAM_SETTINGS, at.toISOString()).tier;
+    // A lead whose tier did not move keeps the tier its row had (the generated one, in this database).
+    const lead = await db.leads.get(rows[i]!.id);
+    if (expected !== before) check(lead?.tier === expected, `lead ${i} shows tier ${lead?.tier} instead of ${expected}`);
+    const state = await history.tierState(rows[i]!.id);
+    check((state.override?.tier ?? state.scored?.tier) === expected, `lead ${i}: tier state ${state.scored?.tier}, expected ${expected}`);
+  }
+
+  let foldMs: number | null = null;
+  let longestFoldChunkMs: number | null = null;
+  let foldedLeadRows: number | null = null;
+  if (fold) {
+    longestFoldChunkMs = 0;
+    last = now();
+    const f0 = now();
+    const folded = await foldRescoredTiers(db, {
+      onChunk: () => {
+        const t = now();
+        longestFoldChunkMs = Math.max(longestFoldChunkMs!, t - last);
+        last = t;
+      },
+    });
+    foldMs = now() - f0;
+    foldedLeadRows = folded.leadRows;
+    check((await db.tierBatches.count()) === 0, 'batches left after the fold');
+    check(db.tierOverlay.pendingLeads === 0, 'tiers still pending after the fold');
+    for (let k = 0; k < 200; k++) {
+      const i = Math.floor(random() * n);
+      const expected = i % 100 === 0 ? 'S' : scoreTotalOf(factsOf(i), settings, at.toISOString()).tier;
+      const before = i % 100 === 0 ? 'S' : scoreTotalOf(factsOf(i), DEFAULT_TEAM_SETTINGS, at.toISOString()).tier;
+      if (expected !== before) check((await db.leads.get(rows[i]!.id))?.tier === expected, `after the fold, lead ${i} is not ${expected}`);
+    }
+  }
   db.close();
-  return { totalMs, longestPageMs, changed: result.changed, scored: result.done };
+  return { totalMs, longestPageMs, changed: result.changed, scored: result.done, batchedLeads, foldMs, longestFoldChunkMs, foldedLeadRows };
 }
 
 /** Where importLeads spends its time outside IndexedDB (validation, search keys), for the report. */
@@ -360,6 +467,7 @@ const api = {
   badge,
   save,
   importCpu,
+  seedRescore,
   rescore,
   crossOriginIsolated: () => globalThis.crossOriginIsolated,
   /** The full browser version (the user agent string only carries the major version). */

@@ -1,3 +1,4 @@
+import type { Collection, Table } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { TeamSettings, Tier } from '../schema';
 import { effectiveTier, recordScore, type TierState } from '../score';
@@ -25,12 +26,12 @@ export interface RescoreOptions {
   onProgress?: (progress: RescoreProgress) => void | Promise<void>;
 }
 
-const DEFAULT_PAGE_SIZE = 1000;
+const DEFAULT_PAGE_SIZE = 2000;
 
 /**
  * Scores every lead again with `settings` (after the team changed its weights or thresholds); a manager's
- * override stays in force. Reads each lead's score facts (one small row, Dexie v6 scoreInputs) rather than the
- * lead, its contacts and its activities, and writes what moved as one batch row per page (tier-overlay.ts), which
+ * override stays in force. Reads each lead's score facts (one small row, Dexie v6 scoreInputs; a lead's records
+ * only where they changed since its facts were taken) rather than the lead, its contacts and its activities, and writes what moved as one batch row per page (tier-overlay.ts), which
  * every read of a tier sees at once; foldRescoredTiers then brings the per-lead rows in step in the background.
  * Works page by page in lead id order, each page one short transaction (a rep's save meanwhile waits at most one
  * page and is never overwritten), yielding between pages so the background keeps answering the popup and sidebar.
@@ -38,11 +39,16 @@ const DEFAULT_PAGE_SIZE = 1000;
 export async function rescoreLeads(db: SidecarDatabase, settings: TeamSettings, options: RescoreOptions = {}): Promise<RescoreProgress> {
   const now = options.now ?? (() => new Date());
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const progress: RescoreProgress = { done: 0, total: await db.leads.count(), changed: 0, cursor: options.after ?? null };
-  if (progress.cursor) progress.done = await db.leads.where(':id').belowOrEqual(progress.cursor).count();
-  for (;;) {
+  // Every stored lead has a facts row (tombstones included), in lead id order.
+  const progress: RescoreProgress = { done: 0, total: await db.scoreInputs.count(), changed: 0, cursor: options.after ?? null };
+  if (progress.cursor) progress.done = await db.scoreInputs.where(':id').belowOrEqual(progress.cursor).count();
+  // The pages' bounds up front, so that each page reads its facts and tier states at once; the last page runs to
+  // the end, taking in leads stored meanwhile.
+  const keys = await inRange(db.scoreInputs, progress.cursor, null).primaryKeys();
+  for (let start = 0; start < keys.length; start += pageSize) {
+    const upTo = start + pageSize < keys.length ? keys[start + pageSize - 1]! : null;
     const handled = await db.transaction('rw', [db.leads, db.contacts, db.activities, db.scoreInputs, db.tierStates, db.tierBatches], () =>
-      rescorePage(db, settings, progress.cursor, pageSize, now()),
+      rescorePage(db, settings, progress.cursor, upTo, now()),
     );
     if (handled.count === 0) break;
     progress.done += handled.count;
@@ -54,31 +60,36 @@ export async function rescoreLeads(db: SidecarDatabase, settings: TeamSettings, 
   return progress;
 }
 
+/** The rows of a table keyed by lead id after `after` (all when null), up to and including `upTo` (or to the end). */
+function inRange<T, I>(table: Table<T, string, I>, after: string | null, upTo: string | null): Collection<T, string, I> {
+  const ids = table.where(':id');
+  if (after === null) return upTo === null ? table.toCollection() : ids.belowOrEqual(upTo);
+  return upTo === null ? ids.above(after) : ids.between(after, upTo, false, true);
+}
+
 async function rescorePage(
   db: SidecarDatabase,
   settings: TeamSettings,
   after: string | null,
-  pageSize: number,
+  upTo: string | null,
   at: Date,
 ): Promise<{ count: number; changed: number; last: string | null }> {
-  const inputs = await (after === null ? db.scoreInputs.orderBy(':id') : db.scoreInputs.where(':id').above(after)).limit(pageSize).toArray();
-  // The page ends at its last facts row, or runs to the end when there are no more; the leads in that range
-  // without facts (stored by a path that does not keep them, or changed since) are read in full.
-  const upper = inputs.length === pageSize ? inputs.at(-1)!.leadId : null;
-  const leadKeys = await leadKeysBetween(db, after, upper);
-  if (leadKeys.length === 0) return { count: 0, changed: 0, last: after };
-  const facts = await withMissingFacts(db, inputs, leadKeys);
-  const states = new Map((await db.tierStates.where(':id').between(leadKeys[0]!, leadKeys.at(-1)!, true, true).toArray()).map((row) => [row.leadId, row]));
+  const [page, stored] = await Promise.all([inRange(db.scoreInputs, after, upTo).toArray(), inRange(db.tierStates, after, upTo).toArray()]);
+  if (page.length === 0) return { count: 0, changed: 0, last: after };
+  const last = page.at(-1)!.leadId;
+  const facts = await withFreshFacts(db, page);
+  const states = new Map(stored.map((row) => [row.leadId, row]));
 
   const nowIso = at.toISOString();
   const batch: TierBatchRow = { id: uuidv7(), at: nowIso, leadIds: [], scored: [], tiers: [], entries: [] };
   let changed = 0;
   for (const { leadId, facts: leadFacts } of facts) {
-    const stored = states.get(leadId);
-    const scored = db.tierOverlay.scoredOf(leadId, stored?.scored) ?? stored?.scored ?? null;
+    if (!leadFacts) continue;
+    const state = states.get(leadId);
+    const scored = db.tierOverlay.scoredOf(leadId, state?.scored) ?? state?.scored ?? null;
     const score = scoreTotalOf(leadFacts, settings, nowIso);
     if (scored?.tier === score.tier && scored.total === score.total) continue;
-    const before: TierState = { scored, override: stored?.override ?? null, history: [] };
+    const before: TierState = { scored, override: state?.override ?? null, history: [] };
     const next = recordScore(before, { ...score, scoredAt: nowIso });
     const tierBefore = effectiveTier(before);
     const tier = effectiveTier(next) as Tier;
@@ -94,34 +105,26 @@ async function rescorePage(
     await db.tierBatches.add(batch);
     db.tierOverlay.add(batch);
   }
-  return { count: leadKeys.length, changed, last: upper ?? leadKeys.at(-1)! };
-}
-
-/** Every lead id (tombstones included) after `after`, up to and including `upper` (or to the end). */
-async function leadKeysBetween(db: SidecarDatabase, after: string | null, upper: string | null): Promise<string[]> {
-  const ids = db.leads.where(':id');
-  if (after === null) return (upper === null ? db.leads.toCollection() : ids.belowOrEqual(upper)).primaryKeys();
-  return (upper === null ? ids.above(after) : ids.between(after, upper, false, true)).primaryKeys();
+  return { count: page.length, changed, last };
 }
 
 /**
- * The facts of every live lead of the page: the stored rows, and for a live lead without one, facts read from
- * its records (and stored for the next run). Facts rows of leads no longer stored are dropped.
+ * The page's facts rows, with the facts of each lead written since its facts were taken read from its records
+ * (and stored for the next run); a lead no longer stored, or deleted, is marked so.
  */
-async function withMissingFacts(db: SidecarDatabase, inputs: ScoreInputsRow[], leadKeys: string[]): Promise<ScoreInputsRow[]> {
-  const stored = new Set(leadKeys);
-  const present = new Set(inputs.map((row) => row.leadId));
-  const orphans = inputs.filter((row) => !stored.has(row.leadId)).map((row) => row.leadId);
-  const missing = leadKeys.filter((id) => !present.has(id));
-  const leads = (await db.leads.bulkGet(missing)).filter((lead) => lead !== undefined && lead.deletedAt === null);
-  const ids = leads.map((lead) => lead!.id);
+async function withFreshFacts(db: SidecarDatabase, page: ScoreInputsRow[]): Promise<ScoreInputsRow[]> {
+  const stale = page.filter((row) => row.facts === null && !row.deleted).map((row) => row.leadId);
+  if (stale.length === 0) return page;
+  const found = await db.leads.bulkGet(stale);
+  const live = found.filter((lead) => lead !== undefined && lead.deletedAt === null).map((lead) => lead!);
+  const ids = live.map((lead) => lead.id);
   const [contacts, activities] = await Promise.all([db.contacts.where('leadId').anyOf(ids).toArray(), db.activities.where('leadId').anyOf(ids).toArray()]);
   const contactsOf = groupByLead(contacts);
   const activitiesOf = groupByLead(activities);
-  const read = leads.map((lead) => scoreInputsRowOf(lead!, contactsOf.get(lead!.id) ?? [], activitiesOf.get(lead!.id) ?? []));
-  await Promise.all([read.length > 0 ? db.scoreInputs.bulkPut(read) : undefined, orphans.length > 0 ? db.scoreInputs.bulkDelete(orphans) : undefined]);
-  if (read.length === 0 && orphans.length === 0) return inputs;
-  return [...inputs.filter((row) => stored.has(row.leadId)), ...read];
+  const fresh = new Map<string, ScoreInputsRow>(stale.map((leadId) => [leadId, { leadId, facts: null, deleted: true }]));
+  for (const lead of live) fresh.set(lead.id, scoreInputsRowOf(lead, contactsOf.get(lead.id) ?? [], activitiesOf.get(lead.id) ?? []));
+  await db.scoreInputs.bulkPut([...fresh.values()]);
+  return page.map((row) => fresh.get(row.leadId) ?? row);
 }
 
 function groupByLead<T extends { leadId: string }>(records: T[]): Map<string, T[]> {

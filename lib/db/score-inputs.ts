@@ -4,10 +4,16 @@ import type { Activity, Contact, Lead } from '../schema';
 import { scoreFactsOf, type ScoreFacts } from '../score/score-facts';
 import type { SidecarDatabase } from './database';
 
-/** A lead's score facts (lib/score/score-facts), one row per live lead, keyed like tierStates by lead id. */
+/**
+ * A lead's score facts (lib/score/score-facts), one row per stored lead, keyed like tierStates by lead id. `facts`
+ * is null when the lead, a contact or an activity was written since the facts were taken (or the lead is
+ * deleted): a re-score then reads that lead's records.
+ */
 export interface ScoreInputsRow {
   leadId: string;
-  facts: ScoreFacts;
+  facts: ScoreFacts | null;
+  /** The lead is deleted: nothing to score. */
+  deleted?: true;
 }
 
 export function scoreInputsRowOf(lead: Lead, contacts: readonly Contact[], activities: readonly Activity[]): ScoreInputsRow {
@@ -15,12 +21,11 @@ export function scoreInputsRowOf(lead: Lead, contacts: readonly Contact[], activ
 }
 
 /**
- * Brings the lead's row in step after it or its contacts or activities changed; a deleted lead has none (a
- * re-score skips it). Call inside the writer's transaction (it includes scoreInputs) or on its own.
+ * Brings the lead's row in step after it or its contacts or activities changed. Call inside the writer's
+ * transaction (it includes scoreInputs) or on its own.
  */
 export async function saveScoreInputs(db: SidecarDatabase, lead: Lead, contacts: readonly Contact[], activities: readonly Activity[]): Promise<void> {
-  if (lead.deletedAt !== null) await db.scoreInputs.delete(lead.id);
-  else await db.scoreInputs.put(scoreInputsRowOf(lead, contacts, activities));
+  await db.scoreInputs.put(lead.deletedAt === null ? scoreInputsRowOf(lead, contacts, activities) : { leadId: lead.id, facts: null, deleted: true });
 }
 
 const SCORED_TABLES = ['leads', 'contacts', 'activities'];
@@ -32,9 +37,10 @@ export function markDerivedWrite(trans: object): void {
 }
 
 /**
- * Any other write of a lead, contact or activity (a rep's save, a record the team server sent) deletes the lead's
+ * Any other write of a lead, contact or activity (a rep's save, a record the team server sent) empties the lead's
  * score facts row in the same transaction: a re-score then reads that lead's records instead (and stores its
- * facts again), so it never scores facts that are out of date. LeadTracker.afterWrite stores them again at once.
+ * facts again), so it never scores facts that are out of date, and every stored lead has a row, so a re-score
+ * reads only this table to find them. LeadTracker.afterWrite stores the facts again at once.
  */
 export function installScoreInputsInvalidation(db: Dexie): void {
   db.use({
@@ -57,9 +63,14 @@ export function installScoreInputsInvalidation(db: Dexie): void {
             mutate: async (req) => {
               const trans = req.trans as DBCoreTransaction & Partial<IDBTransaction>;
               if ((req.type !== 'put' && req.type !== 'add') || trans.mode === 'versionchange' || derivedWrites.has(trans) || !hasInputs()) return table.mutate(req);
-              const leadIds = [...new Set(req.values.map((value) => (name === 'leads' ? (value as { id?: unknown }).id : (value as { leadId?: unknown }).leadId)))];
-              const keys = leadIds.filter((id): id is string => typeof id === 'string');
-              const [result] = await Promise.all([table.mutate(req), keys.length > 0 ? down.table('scoreInputs').mutate({ type: 'delete', trans, keys }) : undefined]);
+              const stale = new Map<string, ScoreInputsRow>();
+              for (const value of req.values as Array<{ id?: unknown; leadId?: unknown; deletedAt?: unknown }>) {
+                const leadId = name === 'leads' ? value.id : value.leadId;
+                if (typeof leadId !== 'string') continue;
+                stale.set(leadId, name === 'leads' && value.deletedAt ? { leadId, facts: null, deleted: true } : { leadId, facts: null });
+              }
+              const values = [...stale.values()];
+              const [result] = await Promise.all([table.mutate(req), values.length > 0 ? down.table('scoreInputs').mutate({ type: 'put', trans, values }) : undefined]);
               return result;
             },
           };

@@ -3,8 +3,8 @@ import type { Activity, Contact, Lead } from '../schema';
 import { scoreInputsRowOf } from './score-inputs';
 
 /**
- * v6: each live lead's score facts in a row of their own (scoreInputs), read by the re-score after a settings
- * change instead of the leads, contacts and activities; and the table of re-score batches (empty).
+ * v6: each lead's score facts in a row of their own (scoreInputs; none for a deleted lead), read by the re-score
+ * after a settings change instead of the leads, contacts and activities; and the table of re-score batches (empty).
  */
 export async function upgradeToV6(tx: Transaction): Promise<void> {
   const [leads, contacts, activities]: [Lead[], Contact[], Activity[]] = await Promise.all([
@@ -14,7 +14,9 @@ export async function upgradeToV6(tx: Transaction): Promise<void> {
   ]);
   const contactsOf = byLead(contacts);
   const activitiesOf = byLead(activities);
-  const rows = leads.filter((lead) => lead.deletedAt === null).map((lead) => scoreInputsRowOf(lead, contactsOf.get(lead.id) ?? [], activitiesOf.get(lead.id) ?? []));
+  const rows = leads.map((lead) =>
+    lead.deletedAt === null ? scoreInputsRowOf(lead, contactsOf.get(lead.id) ?? [], activitiesOf.get(lead.id) ?? []) : { leadId: lead.id, facts: null, deleted: true as const },
+  );
   await tx.table('scoreInputs').bulkAdd(rows);
 }
 

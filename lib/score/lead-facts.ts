@@ -10,6 +10,8 @@ const field = (lead: Lead, name: string): unknown => (lead as unknown as Record<
  */
 export function optionalMoneyFact(lead: Lead, name: 'registeredCapital' | 'annualPurchases'): MoneyValue | null {
   const raw = field(lead, name);
+  // Most leads have neither; a refused parse builds an error, which re-scoring 100,000 leads would pay twice each.
+  if (raw === null || raw === undefined) return null;
   const direct = Money.safeParse(raw);
   if (direct.success) return direct.data;
   const wrapped = Money.safeParse(raw !== null && typeof raw === 'object' ? (raw as { value?: unknown }).value : undefined);
