@@ -17,6 +17,8 @@ const SPELLED_OUT = /(?<![\w.])([a-z0-9._%+-]{1,64}) at ((?:[a-z0-9-]{1,63} dot 
 /** "name#domain.com", as Chinese sites write addresses to keep them from harvesters. */
 const HASH_FOR_AT = /(?<![\w./#-])([a-z0-9._%+-]{1,64})#((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?![\w.-])/gi;
 /** "请将#换成@", "replace # with @": the page says its # stands for @. */
+/** Where Cloudflare's protected addresses link to. */
+const PROTECTION_PATH = '/cdn-cgi/l/email-protection#';
 const HASH_NOTE = /#\s*(?:换成|改成|改为|替换为|替换成|換成)\s*@|replace\s*#\s*with\s*@/i;
 
 /** An address with the line of the page text it was read from (-1 when it came from markup), for people.ts. */
@@ -78,7 +80,7 @@ export function extractEmails(
       add(address, { context, block: blockOf(link), fromLink: true, evidence });
     }
   }
-  readProtectedEmails(doc, add);
+  readProtectedEmails(doc, links, add);
   readTextEmails(lines, site, add, () => found.size >= MAX_EMAILS);
   return [...found.values()];
 }
@@ -169,7 +171,9 @@ function deobfuscate(line: string): string {
 }
 
 /** Cloudflare's email protection replaces addresses with a hex string XOR-ed with its first byte. */
-function readProtectedEmails(doc: Document, add: AddEmail): void {
+function readProtectedEmails(doc: Document, links: readonly PageLink[], add: AddEmail): void {
+  // The substring selector below scans every element's attributes: most pages have no protected address at all.
+  if (!links.some((link) => !link.area && link.href.includes(PROTECTION_PATH)) && !doc.querySelector('[data-cfemail]')) return;
   const protectedNodes = doc.querySelectorAll('[data-cfemail], a[href*="/cdn-cgi/l/email-protection#"]');
   for (let i = 0; i < protectedNodes.length && i < MAX_LINKS; i++) {
     const node = protectedNodes[i]!;

@@ -26,6 +26,12 @@ export interface LogoImage {
 export function findLogoImages(doc: Document, baseUrl: string, domain: string | null): LogoImage[] {
   const images = doc.querySelectorAll('img');
   const home = homeUrls(baseUrl);
+  // Images in one header share their link: each href is resolved once.
+  const resolved = new Map<string, string | undefined>();
+  const resolve = (href: string) => {
+    if (!resolved.has(href)) resolved.set(href, absoluteHttpUrl(href, baseUrl));
+    return resolved.get(href);
+  };
   const found: LogoImage[] = [];
   for (let i = 0; i < images.length && i < MAX_IMAGES; i++) {
     const image = images[i]!;
@@ -38,7 +44,7 @@ export function findLogoImages(doc: Document, baseUrl: string, domain: string | 
     for (let depth = 0; ancestor && depth < 4; depth++, ancestor = ancestor.parentElement) {
       containerMarks += ` ${ancestor.getAttribute('class') ?? ''} ${ancestor.getAttribute('id') ?? ''}`;
       if (ancestor.tagName.toUpperCase() === 'HEADER') containerMarks += ' header';
-      if (ancestor.tagName.toUpperCase() === 'A') linksHome ||= home.has(absoluteHttpUrl(ancestor.getAttribute('href') ?? '', baseUrl) ?? '');
+      if (ancestor.tagName.toUpperCase() === 'A') if (!linksHome) linksHome = home.has(resolve(ancestor.getAttribute('href') ?? '') ?? '');
     }
     if (OTHERS_LOGO.test(ownMarks) || OTHERS_LOGO.test(containerMarks)) continue;
     const namedLogo = LOGO_WORD.test(ownMarks) || LOGO_WORD.test(containerMarks);

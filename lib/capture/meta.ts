@@ -17,17 +17,17 @@ export function readPageMeta(doc: Document, pageUrl: string): PageMeta {
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   const baseUrl = (baseHref && absoluteHttpUrl(baseHref, pageUrl)) || pageUrl;
   const values = new Map<string, string>();
-  const links = new Map<string, string[]>();
+  // Hrefs as written, by rel: resolved only for the rels asked for (a page lists dozens of stylesheets).
+  const rawLinks = new Map<string, string[]>();
   const tags = doc.querySelectorAll('meta, link[rel][href]');
   for (let i = 0; i < tags.length && i < MAX_TAGS; i++) {
     const tag = tags[i]!;
     if (tag.tagName.toUpperCase() === 'LINK') {
-      const href = absoluteHttpUrl(tag.getAttribute('href') ?? '', baseUrl);
-      if (!href) continue;
+      const href = tag.getAttribute('href') ?? '';
       for (const rel of (tag.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
-        const list = links.get(rel) ?? [];
-        if (list.length < 20) list.push(href);
-        links.set(rel, list);
+        const list = rawLinks.get(rel) ?? [];
+        list.push(href);
+        rawLinks.set(rel, list);
       }
       continue;
     }
@@ -35,6 +35,7 @@ export function readPageMeta(doc: Document, pageUrl: string): PageMeta {
     const value = (tag.getAttribute('content') ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE);
     if (key && value && !values.has(key)) values.set(key, value);
   }
+  const links = new Map<string, string[]>();
   return {
     get: (key) => values.get(key),
     first: (...keys) => {
@@ -44,7 +45,19 @@ export function readPageMeta(doc: Document, pageUrl: string): PageMeta {
       }
       return undefined;
     },
-    links: (rel) => links.get(rel) ?? [],
+    links: (rel) => {
+      let list = links.get(rel);
+      if (!list) {
+        list = [];
+        for (const href of rawLinks.get(rel) ?? []) {
+          if (list.length >= 20) break;
+          const absolute = absoluteHttpUrl(href, baseUrl);
+          if (absolute) list.push(absolute);
+        }
+        links.set(rel, list);
+      }
+      return list;
+    },
     baseUrl,
   };
 }
