@@ -90,11 +90,13 @@ export const PullRequest = z.strictObject({
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
+// A pull page carries up to a thousand records, each checked by the server before it answers and by the device
+// when it arrives: their stamps are checked by StampMap (the same rule as lib/schema's, in one pass).
 export const Change = z.discriminatedUnion('table', [
-  z.strictObject({ changeNo: z.number().int(), table: z.literal('leads'), record: Lead }),
-  z.strictObject({ changeNo: z.number().int(), table: z.literal('contacts'), record: Contact }),
-  z.strictObject({ changeNo: z.number().int(), table: z.literal('activities'), record: Activity }),
-  z.strictObject({ changeNo: z.number().int(), table: z.literal('tasks'), record: Task }),
+  z.strictObject({ changeNo: z.number().int(), table: z.literal('leads'), record: Lead.extend({ versions: StampMap }) }),
+  z.strictObject({ changeNo: z.number().int(), table: z.literal('contacts'), record: Contact.extend({ versions: StampMap }) }),
+  z.strictObject({ changeNo: z.number().int(), table: z.literal('activities'), record: Activity.extend({ versions: StampMap }) }),
+  z.strictObject({ changeNo: z.number().int(), table: z.literal('tasks'), record: Task.extend({ versions: StampMap }) }),
 ]);
 export type Change = z.infer<typeof Change>;
 

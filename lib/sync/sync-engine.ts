@@ -3,7 +3,7 @@ import { backoffDelay } from './backoff';
 import type { MutationResult, PullResponse, PushResponse } from './protocol';
 import { mutationTarget, rebaseRecord, redirectPending } from './rebase';
 import { SyncError } from './sync-error';
-import type { OutboxEntry, RejectionNotice, SyncStore, SyncStoreTx } from './sync-store';
+import type { OutboxEntry, RejectionNotice, SyncState, SyncStore, SyncStoreTx } from './sync-store';
 import { SyncTable, TABLE_SCHEMAS, type AnySyncRecord } from './tables';
 import type { SyncTransport } from './transport';
 
@@ -57,8 +57,8 @@ export class SyncEngine {
   private async run(): Promise<SyncReport> {
     try {
       const { pushed, rejected } = await this.pushAll();
-      const pulled = await this.pullAll();
-      await this.options.store.transaction((tx) => tx.setState({ lastSyncAt: this.now().toISOString(), failures: 0, retryAt: null, lastError: null }));
+      // Stored with the last page, in its transaction: a sync of a few changes is a handful of transactions.
+      const pulled = await this.pullAll(() => ({ lastSyncAt: this.now().toISOString(), failures: 0, retryAt: null, lastError: null }));
       return { pushed, rejected, pulled };
     } catch (error) {
       const failure = error instanceof SyncError ? error : new SyncError('internal', 'sync stopped on this device before it finished; it will be retried', { cause: error });
@@ -81,12 +81,15 @@ export class SyncEngine {
       }));
       if (batch.length === 0) return { pushed, rejected };
       const response = await this.options.transport.push({ clientId, mutations: batch.map((entry) => ({ ...entry.mutation, mutationId: entry.mutationId })) });
-      rejected += await this.options.store.transaction((tx) => this.acknowledge(tx, batch, response));
+      const acknowledged = await this.options.store.transaction((tx) => this.acknowledge(tx, batch, response));
+      rejected += acknowledged.rejected;
       pushed += batch.length;
+      // A change queued after this point triggers a push of its own (the scheduler's debounce).
+      if (acknowledged.remaining === 0) return { pushed, rejected };
     }
   }
 
-  private async acknowledge(tx: SyncStoreTx, sent: OutboxEntry[], response: PushResponse): Promise<number> {
+  private async acknowledge(tx: SyncStoreTx, sent: OutboxEntry[], response: PushResponse): Promise<{ rejected: number; remaining: number }> {
     const byId = new Map(response.results.map((result) => [result.mutationId, result]));
     const acked = sent.filter((entry) => byId.has(entry.mutationId));
     if (acked.length !== sent.length) throw new SyncError('bad_response', 'the team server did not answer every change sent; they will be sent again');
@@ -103,7 +106,7 @@ export class SyncEngine {
       }
     }
     if (notices.length) await tx.addRejections(notices);
-    return notices.length;
+    return { rejected: notices.length, remaining: remaining.length };
   }
 
   /** A refused change is undone locally: the record goes back to the server's copy plus the changes still queued. */
@@ -114,12 +117,16 @@ export class SyncEngine {
     await rebaseRecord(tx, table, mutationTarget(entry.mutation), server, remaining);
   }
 
-  async pullAll(): Promise<number> {
+  /** Pulls every page; `atEnd` gives the state to store with the last one (in its transaction). */
+  async pullAll(atEnd?: () => Partial<SyncState>): Promise<number> {
     let pulled = 0;
     for (let pages = 0; pages < 100_000; pages++) {
       const { checkpoint } = await this.options.store.transaction((tx) => tx.getState());
       const page = await this.options.transport.pull({ after: checkpoint, limit: this.options.pullLimit ?? 500 });
-      await this.options.store.transaction((tx) => this.applyPage(tx, page));
+      await this.options.store.transaction(async (tx) => {
+        await this.applyPage(tx, page);
+        if (!page.hasMore && atEnd) await tx.setState(atEnd());
+      });
       await this.options.onServerClock?.(page.serverClock);
       pulled += page.changes.length;
       if (!page.hasMore) return pulled;

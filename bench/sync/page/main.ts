@@ -98,6 +98,26 @@ async function rawBulkAdd({ dbName }: { dbName: string }): Promise<number> {
   return ms;
 }
 
+/** With --breakdown: where an incremental sync's time goes (the transport's calls, each store transaction). */
+const steps: string[] = [];
+const timed = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+  const t0 = now();
+  try {
+    return await work();
+  } finally {
+    if ((globalThis as { breakdown?: boolean }).breakdown) steps.push(`${label} ${Math.round(now() - t0)}`);
+  }
+};
+const timedTransport = (transport: SyncTransport): SyncTransport => ({
+  push: (request) => timed('push', () => transport.push(request)),
+  pull: (request) => timed('pull', () => transport.pull(request)),
+});
+function timedStore(store: DexieSyncStore): DexieSyncStore {
+  const transaction = store.transaction.bind(store);
+  store.transaction = (work) => timed('tx', () => transaction(work));
+  return store;
+}
+
 let engine: SyncEngine | null = null;
 let syncedDb: SidecarDatabase | null = null;
 let server: MemoryServer | null = null;
@@ -106,7 +126,7 @@ let server: MemoryServer | null = null;
 async function initialPull({ dbName }: { dbName: string }): Promise<number> {
   const db = await fresh(dbName);
   server = new MemoryServer(pages);
-  engine = new SyncEngine({ store: new DexieSyncStore(db), transport: server, pullLimit: PAGE });
+  engine = new SyncEngine({ store: timedStore(new DexieSyncStore(db)), transport: timedTransport(server), pullLimit: PAGE });
   const t0 = now();
   const pulled = await engine.pullAll().catch((error: unknown) => {
     console.error('[bench page] pull failed:', error instanceof Error ? `${error.name}: ${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error));
@@ -132,9 +152,11 @@ async function incremental({ rounds, changes }: { rounds: number; changes: numbe
       await store.update(lead.id, { needDescription: `round ${round} change ${k}` });
     }
     check((await db.outbox.count()) === changes, `expected ${changes} queued changes`);
+    steps.length = 0;
     const t0 = now();
     const report = await sync.sync();
     samples.push(now() - t0);
+    if (steps.length) log(`sync ${Math.round(now() - t0)} ms: ${steps.join(', ')}`);
     if ((globalThis as { breakdown?: boolean }).breakdown) {
       for (let k = 0; k < changes; k++) await store.update(leads[(round * changes + k * 991 + 7) % leads.length]!.id, { painPoints: `round ${round}/${k}` });
       const a = now();
