@@ -153,7 +153,15 @@ function leadsWithOverlay(table: DBCoreTable, overlay: TierOverlay): DBCoreTable
     openCursor: (req) =>
       table.openCursor(req).then((cursor) => {
         if (!cursor || !req.values) return cursor;
-        return Object.create(cursor, { value: { get: () => withTier(cursor.value) } }) as DBCoreCursor;
+        // A proxy, not Object.create over the cursor: in Chromium it is the native IDBCursor, whose methods and
+        // getters throw "Illegal invocation" when called with any other `this`.
+        return new Proxy(cursor, {
+          get: (target, property) => {
+            if (property === 'value') return withTier(target.value);
+            const member: unknown = Reflect.get(target, property, target);
+            return typeof member === 'function' ? member.bind(target) : member;
+          },
+        });
       }),
   };
 }
