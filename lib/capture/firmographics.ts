@@ -40,6 +40,17 @@ const REVENUE = [
   new RegExp(`\\b(?:annual\\s+)?(?:revenues?|sales|turnover)\\s+(?:of|exceeding|exceeded|exceeds|reached|topped|totall?ing|totall?ed|over|:)?\\s*(?:over|more than|approximately|about|nearly|almost)?\\s*${MONEY}`, 'iu'),
   new RegExp(`(?:年营业额|营业额|营业收入|年营收|营收|年销售额|销售额|销售收入|年产值)\\s*[:：]?\\s*(?:约|近|超过|超|逾|达|已达|突破|为)?\\s*(\\d{1,12}(?:\\.\\d{1,6})?)\\s*(${MULTIPLIER_PATTERN})?\\s*(美元|港元|欧元|人民币|元)`, 'u'),
 ];
+/**
+ * A word the pattern cannot match without, tested first: these patterns start with optional parts or a
+ * digit, so ruling them out costs a step at every character of the page, while a word is found or not
+ * found quickly. Same flags as the pattern, so that case folding matches alike.
+ */
+const WORD_NEEDED = new Map<RegExp, RegExp>([
+  [FOUNDED[0]!, /founded|established|incorporated|formed/i],
+  [FOUNDED[3]!, /成立|创立|创建|创办|组建/u],
+  [SINCE, /since/i],
+  [REVENUE[0]!, /revenue|sales|turnover/iu],
+]);
 /** "注册资本5000万元", "注册资金：人民币1亿元", "registered capital of RMB 50 million". */
 const REGISTERED_CAPITAL = [
   new RegExp(`注册(?:资本|资金)\\s*(?:为|[:：])?\\s*(人民币|美元|港元)?\\s*(\\d{1,12}(?:[.,]\\d{1,6}){0,4})\\s*(${MULTIPLIER_PATTERN})?\\s*(美元|港元|欧元|人民币|元)?`, 'u'),
@@ -65,6 +76,7 @@ function foundingYear(text: string, organization: StructuredOrganization | undef
   }
   for (const [patterns, confidence] of [[FOUNDED, 0.75], [[SINCE], 0.55]] as const) {
     for (const pattern of patterns) {
+      if (WORD_NEEDED.get(pattern)?.test(text) === false) continue;
       const match = pattern.exec(text);
       const year = match && Number(match.slice(1).find(Boolean));
       if (match && year && year <= thisYear()) {
@@ -142,7 +154,7 @@ function parseHeadcount(raw: string): Headcount | undefined {
 }
 
 function revenue(text: string): Firmographics['revenue'] {
-  const english = REVENUE[0]!.exec(text);
+  const english = WORD_NEEDED.get(REVENUE[0]!)!.test(text) ? REVENUE[0]!.exec(text) : null;
   if (english) {
     const [, symbol, number, multiplier] = english;
     const amount = amountOf(number!, multiplier);
