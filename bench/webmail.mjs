@@ -6,7 +6,7 @@
 //    127.0.0.1 with the bench script in them, read with the real adapters. Target: p95 under 20 ms each.
 //    The cheap check run on DOM mutations (threadSignature) is timed alongside, for information.
 // 2. Matching a thread's participants to leads with 100,000 leads stored in the page's real on-disk IndexedDB
-//    (the app's Dexie schema), with the background's own lookup (lib/background/webmail-leads leadForDomain
+//    (the app's Dexie schema), with the background's own lookup (lib/background/webmail-leads leadsForDomains
 //    after companyDomains). Target: p95 under 5 ms.
 //
 // Prints a table, writes bench/results/webmail.json, exits 1 when a target is missed or a case fails to run.
@@ -199,7 +199,7 @@ async function main() {
     await waitForQuiet(say);
     say(`matching participants to leads, ${iterations} times`);
     const m = await page.evaluate((o) => globalThis.webmailBench.match(o), { iterations, warmup });
-    results.push(row('match a thread’s participants to leads (companyDomains + leadForDomain)', leads, m.samples, MATCH_TARGET_MS));
+    results.push(row('match a thread’s participants to leads (companyDomains + leadsForDomains)', leads, m.samples, MATCH_TARGET_MS));
     await page.close();
   } catch (error) {
     failures.push(`a benchmark failed to run: ${error instanceof Error ? error.message : String(error)}`);

@@ -25,7 +25,7 @@ import {
   type Webmail,
 } from '../webmail';
 import type { LeadTracker } from './lead-tracker';
-import { leadForDomain, leadSummary } from './webmail-leads';
+import { leadsForDomains, leadSummary } from './webmail-leads';
 import { captureFromSignature } from './webmail-signature-capture';
 
 type WebmailMessage = 'webmail.view' | 'webmail.log' | 'webmail.logManual' | 'webmail.createLead';
@@ -83,13 +83,15 @@ export function webmailHandlers(deps: WebmailHandlerDeps): WebmailHandlers {
     if (!lead) throw new SidecarError(ErrorCode.NotFound, 'That lead no longer exists.');
     return lead;
   };
-  const summaries = async (t: LeadTracker, domains: Array<{ domain: string; people: MailAddress[] }>): Promise<WebmailCompany[]> =>
-    Promise.all(
-      domains.map(async ({ domain, people }) => {
-        const lead = await leadForDomain(t.db, domain);
+  const summaries = async (t: LeadTracker, domains: Array<{ domain: string; people: MailAddress[] }>): Promise<WebmailCompany[]> => {
+    const leads = await leadsForDomains(t.db, domains.map(({ domain }) => domain));
+    return Promise.all(
+      domains.map(async ({ domain, people }, i) => {
+        const lead = leads[i];
         return { domain, people: people.slice(0, MAX_PEOPLE_SHOWN), match: lead ? await leadSummary(t.db, lead) : null };
       }),
     );
+  };
 
   /** Stores the record, its follow-up task and stage move together; then re-scores the lead and re-arms reminders. */
   const logOnLead = async (t: LeadTracker, lead: Lead, fields: NewActivity, edits: EmailLogEdits) => {

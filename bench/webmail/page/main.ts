@@ -4,7 +4,7 @@
  * through `window.webmailBench`. Every case returns raw per-operation timings; the statistics are done in Node.
  */
 import { SidecarDatabase, toRow, type LeadRow } from '../../../lib/db';
-import { leadForDomain } from '../../../lib/background/webmail-leads';
+import { leadsForDomains } from '../../../lib/background/webmail-leads';
 import { companyDomains, gmailAdapter, outlookAdapter, type MailAddress } from '../../../lib/webmail';
 import type { Lead } from '../../../lib/schema';
 import { leadOf, rng, uuidV7 } from '../../page/data';
@@ -93,9 +93,10 @@ async function seed({ n, chunk, reuse }: { n: number; chunk: number; reuse: bool
 
 /**
  * Matching a thread's participants to leads as the background does for the panel: registrable domains without
- * the rep's own, free mail and robots (companyDomains), then each company's lead by the domain index, falling
- * back to the other-domains index on a miss (leadForDomain). Each sample is a thread with a stored customer
- * (two people), an unknown company, a colleague, a free-mail sender and a no-reply robot.
+ * the rep's own, free mail and robots (companyDomains), then the companies' leads by the domain index and among
+ * the domains leads took over in merges (leadsForDomains: two index queries in one transaction). Each sample is
+ * a thread with a stored customer (two people), an unknown company, a colleague, a free-mail sender and a
+ * no-reply robot.
  */
 async function match({ iterations, warmup }: { iterations: number; warmup: number }) {
   check(db && domains.length > 0, 'seed first');
@@ -115,7 +116,7 @@ async function match({ iterations, warmup }: { iterations: number; warmup: numbe
     ];
     const t0 = now();
     const companies = companyDomains(participants, own).domains;
-    const leads = await Promise.all(companies.map((company) => leadForDomain(db!, company.domain)));
+    const leads = await leadsForDomains(db!, companies.map((company) => company.domain));
     const t1 = now();
     check(companies.length === 2, `expected 2 companies, got ${companies.map((c) => c.domain).join(', ')}`);
     check(leads[0]?.domain === customer && leads[1] === undefined, `the customer ${customer} was not matched to its lead`);
