@@ -6,6 +6,7 @@
 // Options: --quick (10,000 leads only, fewer samples; for trying things out, not for the README numbers)
 //          --sizes=10000,100000  --iterations=500  --warmup=50  --only=lookup,save (the bulk write always runs:
 //          it is also what stores the leads the other cases run against)
+//          --skip-import (no importLeads bulk write: for trying --only=rescore, which runs on the raw side)
 //          --fold (also time the re-score's background fold above 10,000 leads: minutes on a busy machine)
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -207,26 +208,30 @@ async function main() {
       await waitForQuiet(say);
       say(`bulk write ${n} leads: raw IndexedDB add`);
       const rawMs = await rawPage.evaluate((o) => globalThis.sidecarBench.bulkRaw(o), where);
-      await waitForQuiet(say);
-      say(`bulk write ${n} leads: LeadStore.importLeads`);
-      const storeMs = await storePage.evaluate((o) => globalThis.sidecarBench.bulkStore(o), where);
-      const ratio = round(storeMs / rawMs, 2);
-      const gated = n === bulkSize;
-      const bulk = {
-        kind: 'bulk',
-        benchmark: 'bulk write, importLeads (total ms)',
-        n,
-        medianMs: round(storeMs, 1),
-        baseline: 'raw IndexedDB add, 1 tx',
-        baselineMedianMs: round(rawMs, 1),
-        rowsPerSecond: Math.round(n / (storeMs / 1000)),
-        baselineRowsPerSecond: Math.round(n / (rawMs / 1000)),
-        target: gated ? `total <= ${BULK_TARGET}x baseline total` : 'none (informational)',
-        targetRatio: gated ? BULK_TARGET : null,
-        ratio,
-        pass: gated ? ratio <= BULK_TARGET : null,
-      };
-      results.push(bulk);
+      // --skip-import (for trying the re-score, which runs on the raw side): no importLeads, no bulk result.
+      let bulk = null;
+      if (args['skip-import'] !== 'true') {
+        await waitForQuiet(say);
+        say(`bulk write ${n} leads: LeadStore.importLeads`);
+        const storeMs = await storePage.evaluate((o) => globalThis.sidecarBench.bulkStore(o), where);
+        const ratio = round(storeMs / rawMs, 2);
+        const gated = n === bulkSize;
+        bulk = {
+          kind: 'bulk',
+          benchmark: 'bulk write, importLeads (total ms)',
+          n,
+          medianMs: round(storeMs, 1),
+          baseline: 'raw IndexedDB add, 1 tx',
+          baselineMedianMs: round(rawMs, 1),
+          rowsPerSecond: Math.round(n / (storeMs / 1000)),
+          baselineRowsPerSecond: Math.round(n / (rawMs / 1000)),
+          target: gated ? `total <= ${BULK_TARGET}x baseline total` : 'none (informational)',
+          targetRatio: gated ? BULK_TARGET : null,
+          ratio,
+          pass: gated ? ratio <= BULK_TARGET : null,
+        };
+        results.push(bulk);
+      }
 
       await waitForQuiet(say);
       if (only.has('lookup')) {
@@ -294,8 +299,10 @@ async function main() {
         }
       }
       // Diagnostics, after the timed cases: how much of importLeads is validation and search keys.
-      const cpu = await storePage.evaluate((o) => globalThis.sidecarBench.importCpu(o), { n });
-      bulk.importCpuMs = { zodParse: round(cpu.parseMs, 1), searchKeys: round(cpu.toRowMs, 1) };
+      if (bulk) {
+        const cpu = await storePage.evaluate((o) => globalThis.sidecarBench.importCpu(o), { n });
+        bulk.importCpuMs = { zodParse: round(cpu.parseMs, 1), searchKeys: round(cpu.toRowMs, 1) };
+      }
       await rawPage.close();
       await storePage.close();
     }

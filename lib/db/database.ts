@@ -7,7 +7,7 @@ import { upgradeToV4 } from './upgrade-v4';
 import { installChangeCapture } from './sync-capture';
 import type { ConflictRow, OutboxRow, RejectionRow, SyncMetaRow } from './sync-rows';
 import { upgradeToV5 } from './sync-upgrade-v5';
-import { installScoreInputsInvalidation, type ScoreInputsRow } from './score-inputs';
+import { installScoreInputsInvalidation, type ScoreInputsRow, type StaleFactsRow } from './score-inputs';
 import { installTierOverlay, TierOverlay, type TierBatchRow } from './tier-overlay';
 import { upgradeToV6 } from './upgrade-v6';
 
@@ -61,6 +61,7 @@ export const SCHEMA_HISTORY = {
   // contacts and activities), and a re-score's results one row per page until folded into the per-lead rows.
   6: {
     scoreInputs: 'leadId',
+    staleFacts: '++id',
     tierBatches: 'id',
   },
 } as const;
@@ -79,6 +80,7 @@ export class SidecarDatabase extends Dexie {
   syncRejections!: EntityTable<RejectionRow, 'id'>;
   syncConflicts!: EntityTable<ConflictRow, 'id'>;
   scoreInputs!: EntityTable<ScoreInputsRow, 'leadId'>;
+  staleFacts!: EntityTable<StaleFactsRow, 'id'>;
   tierBatches!: EntityTable<TierBatchRow, 'id'>;
   /** Re-score results not yet folded into the per-lead rows, which every read of a tier sees (tier-overlay.ts). */
   readonly tierOverlay = new TierOverlay();

@@ -4,7 +4,7 @@ import type { TeamSettings, Tier } from '../schema';
 import { effectiveTier, recordScore, type TierState } from '../score';
 import { scoreTotalOf } from '../score/score-facts';
 import type { SidecarDatabase } from './database';
-import { scoreInputsRowOf, type ScoreInputsRow } from './score-inputs';
+import { refreshStaleFacts } from './score-inputs';
 import type { TierBatchRow } from './tier-overlay';
 
 export interface RescoreProgress {
@@ -30,8 +30,8 @@ const DEFAULT_PAGE_SIZE = 2000;
 
 /**
  * Scores every lead again with `settings` (after the team changed its weights or thresholds); a manager's
- * override stays in force. Reads each lead's score facts (one small row, Dexie v6 scoreInputs; a lead's records
- * only where they changed since its facts were taken) rather than the lead, its contacts and its activities, and writes what moved as one batch row per page (tier-overlay.ts), which
+ * override stays in force. Reads each lead's score facts (one small row, Dexie v6 scoreInputs; first taken again
+ * from the records of leads written since, refreshStaleFacts) rather than the lead, its contacts and activities, and writes what moved as one batch row per page (tier-overlay.ts), which
  * every read of a tier sees at once; foldRescoredTiers then brings the per-lead rows in step in the background.
  * Works page by page in lead id order, each page one short transaction (a rep's save meanwhile waits at most one
  * page and is never overwritten), yielding between pages so the background keeps answering the popup and sidebar.
@@ -39,6 +39,7 @@ const DEFAULT_PAGE_SIZE = 2000;
 export async function rescoreLeads(db: SidecarDatabase, settings: TeamSettings, options: RescoreOptions = {}): Promise<RescoreProgress> {
   const now = options.now ?? (() => new Date());
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  await refreshStaleFacts(db);
   // Every stored lead has a facts row (tombstones included), in lead id order.
   const progress: RescoreProgress = { done: 0, total: await db.scoreInputs.count(), changed: 0, cursor: options.after ?? null };
   if (progress.cursor) progress.done = await db.scoreInputs.where(':id').belowOrEqual(progress.cursor).count();
@@ -47,7 +48,9 @@ export async function rescoreLeads(db: SidecarDatabase, settings: TeamSettings, 
   const keys = await inRange(db.scoreInputs, progress.cursor, null).primaryKeys();
   for (let start = 0; start < keys.length; start += pageSize) {
     const upTo = start + pageSize < keys.length ? keys[start + pageSize - 1]! : null;
-    const handled = await db.transaction('rw', [db.leads, db.contacts, db.activities, db.scoreInputs, db.tierStates, db.tierBatches], () =>
+    // The leads table is in the scope (not written) so that a rep's save never falls between a page's read and
+    // its batch: the save either comes first (and is scored here) or after (and is newer than the batch).
+    const handled = await db.transaction('rw', [db.leads, db.scoreInputs, db.tierStates, db.tierBatches], () =>
       rescorePage(db, settings, progress.cursor, upTo, now()),
     );
     if (handled.count === 0) break;
@@ -77,7 +80,7 @@ async function rescorePage(
   const [page, stored] = await Promise.all([inRange(db.scoreInputs, after, upTo).toArray(), inRange(db.tierStates, after, upTo).toArray()]);
   if (page.length === 0) return { count: 0, changed: 0, last: after };
   const last = page.at(-1)!.leadId;
-  const facts = await withFreshFacts(db, page);
+  const facts = page;
   const states = new Map(stored.map((row) => [row.leadId, row]));
 
   const nowIso = at.toISOString();
@@ -106,33 +109,4 @@ async function rescorePage(
     db.tierOverlay.add(batch);
   }
   return { count: page.length, changed, last };
-}
-
-/**
- * The page's facts rows, with the facts of each lead written since its facts were taken read from its records
- * (and stored for the next run); a lead no longer stored, or deleted, is marked so.
- */
-async function withFreshFacts(db: SidecarDatabase, page: ScoreInputsRow[]): Promise<ScoreInputsRow[]> {
-  const stale = page.filter((row) => row.facts === null && !row.deleted).map((row) => row.leadId);
-  if (stale.length === 0) return page;
-  const found = await db.leads.bulkGet(stale);
-  const live = found.filter((lead) => lead !== undefined && lead.deletedAt === null).map((lead) => lead!);
-  const ids = live.map((lead) => lead.id);
-  const [contacts, activities] = await Promise.all([db.contacts.where('leadId').anyOf(ids).toArray(), db.activities.where('leadId').anyOf(ids).toArray()]);
-  const contactsOf = groupByLead(contacts);
-  const activitiesOf = groupByLead(activities);
-  const fresh = new Map<string, ScoreInputsRow>(stale.map((leadId) => [leadId, { leadId, facts: null, deleted: true }]));
-  for (const lead of live) fresh.set(lead.id, scoreInputsRowOf(lead, contactsOf.get(lead.id) ?? [], activitiesOf.get(lead.id) ?? []));
-  await db.scoreInputs.bulkPut([...fresh.values()]);
-  return page.map((row) => fresh.get(row.leadId) ?? row);
-}
-
-function groupByLead<T extends { leadId: string }>(records: T[]): Map<string, T[]> {
-  const byLead = new Map<string, T[]>();
-  for (const record of records) {
-    const list = byLead.get(record.leadId);
-    if (list) list.push(record);
-    else byLead.set(record.leadId, [record]);
-  }
-  return byLead;
 }

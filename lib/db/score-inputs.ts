@@ -2,30 +2,89 @@ import type { DBCore, DBCoreTransaction } from 'dexie';
 import type Dexie from 'dexie';
 import type { Activity, Contact, Lead } from '../schema';
 import { scoreFactsOf, type ScoreFacts } from '../score/score-facts';
+import { v7 as uuidv7 } from 'uuid';
 import type { SidecarDatabase } from './database';
 
 /**
- * A lead's score facts (lib/score/score-facts), one row per stored lead, keyed like tierStates by lead id. `facts`
- * is null when the lead, a contact or an activity was written since the facts were taken (or the lead is
- * deleted): a re-score then reads that lead's records.
+ * A lead's score facts (lib/score/score-facts), one row per stored lead, keyed like tierStates by lead id; a
+ * deleted lead's row says so and has none. `at` (UUIDv7) orders it against the marks of later writes.
  */
 export interface ScoreInputsRow {
   leadId: string;
   facts: ScoreFacts | null;
-  /** The lead is deleted: nothing to score. */
+  at: string;
   deleted?: true;
 }
 
+/**
+ * Leads whose records were written (by a save, a sync pull, an import) after their facts were taken, as of `at`:
+ * one row per write transaction however many leads it wrote, so that a bulk write pays one small write more.
+ */
+export interface StaleFactsRow {
+  id?: number;
+  at: string;
+  leadIds: string[];
+}
+
 export function scoreInputsRowOf(lead: Lead, contacts: readonly Contact[], activities: readonly Activity[]): ScoreInputsRow {
-  return { leadId: lead.id, facts: scoreFactsOf(lead, contacts, activities) };
+  if (lead.deletedAt !== null) return { leadId: lead.id, facts: null, at: uuidv7(), deleted: true };
+  return { leadId: lead.id, facts: scoreFactsOf(lead, contacts, activities), at: uuidv7() };
 }
 
 /**
  * Brings the lead's row in step after it or its contacts or activities changed. Call inside the writer's
- * transaction (it includes scoreInputs) or on its own.
+ * transaction (it includes scoreInputs) or on its own, after the writes.
  */
 export async function saveScoreInputs(db: SidecarDatabase, lead: Lead, contacts: readonly Contact[], activities: readonly Activity[]): Promise<void> {
-  await db.scoreInputs.put(lead.deletedAt === null ? scoreInputsRowOf(lead, contacts, activities) : { leadId: lead.id, facts: null, deleted: true });
+  await db.scoreInputs.put(scoreInputsRowOf(lead, contacts, activities));
+}
+
+/**
+ * Before a re-score: takes the facts again of every lead written since its facts were taken (marked in
+ * staleFacts), from its records, a chunk per transaction, and clears the marks it handled. Leads saved through
+ * LeadTracker.afterWrite have fresh facts already and are only looked at.
+ */
+export async function refreshStaleFacts(db: SidecarDatabase, chunkSize = 500): Promise<number> {
+  const marks = await db.staleFacts.toArray();
+  if (marks.length === 0) return 0;
+  const latest = new Map<string, string>();
+  for (const mark of marks) for (const leadId of mark.leadIds) if ((latest.get(leadId) ?? '') < mark.at) latest.set(leadId, mark.at);
+  const ids = [...latest.keys()];
+  let refreshed = 0;
+  for (let start = 0; start < ids.length; start += chunkSize) {
+    const chunk = ids.slice(start, start + chunkSize);
+    refreshed += await db.transaction('rw', [db.leads, db.contacts, db.activities, db.scoreInputs], async () => {
+      const rows = await db.scoreInputs.bulkGet(chunk);
+      const stale = chunk.filter((leadId, i) => (rows[i]?.at ?? '') < latest.get(leadId)!);
+      if (stale.length === 0) return 0;
+      const [leads, contacts, activities] = await Promise.all([
+        db.leads.bulkGet(stale),
+        db.contacts.where('leadId').anyOf(stale).toArray(),
+        db.activities.where('leadId').anyOf(stale).toArray(),
+      ]);
+      const contactsOf = groupByLead(contacts);
+      const activitiesOf = groupByLead(activities);
+      const fresh = stale.map((leadId, i) => {
+        const lead = leads[i];
+        return lead ? scoreInputsRowOf(lead, contactsOf.get(leadId) ?? [], activitiesOf.get(leadId) ?? []) : { leadId, facts: null, at: uuidv7(), deleted: true as const };
+      });
+      await db.scoreInputs.bulkPut(fresh);
+      return fresh.length;
+    });
+  }
+  const handled = Math.max(...marks.map((mark) => mark.id!));
+  await db.staleFacts.where(':id').belowOrEqual(handled).delete();
+  return refreshed;
+}
+
+function groupByLead<T extends { leadId: string }>(records: T[]): Map<string, T[]> {
+  const byLead = new Map<string, T[]>();
+  for (const record of records) {
+    const list = byLead.get(record.leadId);
+    if (list) list.push(record);
+    else byLead.set(record.leadId, [record]);
+  }
+  return byLead;
 }
 
 const SCORED_TABLES = ['leads', 'contacts', 'activities'];
@@ -37,10 +96,9 @@ export function markDerivedWrite(trans: object): void {
 }
 
 /**
- * Any other write of a lead, contact or activity (a rep's save, a record the team server sent) empties the lead's
- * score facts row in the same transaction: a re-score then reads that lead's records instead (and stores its
- * facts again), so it never scores facts that are out of date, and every stored lead has a row, so a re-score
- * reads only this table to find them. LeadTracker.afterWrite stores the facts again at once.
+ * Any write of a lead, contact or activity (a rep's save, a record the team server sent, an import) marks the
+ * leads it touched in the same transaction, so that a re-score never scores facts that are out of date
+ * (refreshStaleFacts) and finds the leads stored without facts. One small row per transaction.
  */
 export function installScoreInputsInvalidation(db: Dexie): void {
   db.use({
@@ -48,12 +106,12 @@ export function installScoreInputsInvalidation(db: Dexie): void {
     name: 'sidecar-score-inputs',
     level: 5,
     create(down: DBCore): Partial<DBCore> {
-      const hasInputs = () => down.schema.tables.some((table) => table.name === 'scoreInputs');
+      const hasMarks = () => down.schema.tables.some((table) => table.name === 'staleFacts');
       return {
         ...down,
         transaction(stores, mode, options) {
-          const widen = mode === 'readwrite' && stores.some((name) => SCORED_TABLES.includes(name)) && !stores.includes('scoreInputs') && hasInputs();
-          return down.transaction(widen ? [...stores, 'scoreInputs'] : stores, mode, options);
+          const widen = mode === 'readwrite' && stores.some((name) => SCORED_TABLES.includes(name)) && !stores.includes('staleFacts') && hasMarks();
+          return down.transaction(widen ? [...stores, 'staleFacts'] : stores, mode, options);
         },
         table(name) {
           const table = down.table(name);
@@ -62,15 +120,14 @@ export function installScoreInputsInvalidation(db: Dexie): void {
             ...table,
             mutate: async (req) => {
               const trans = req.trans as DBCoreTransaction & Partial<IDBTransaction>;
-              if ((req.type !== 'put' && req.type !== 'add') || trans.mode === 'versionchange' || derivedWrites.has(trans) || !hasInputs()) return table.mutate(req);
-              const stale = new Map<string, ScoreInputsRow>();
-              for (const value of req.values as Array<{ id?: unknown; leadId?: unknown; deletedAt?: unknown }>) {
+              if ((req.type !== 'put' && req.type !== 'add') || trans.mode === 'versionchange' || derivedWrites.has(trans) || !hasMarks()) return table.mutate(req);
+              const leadIds = new Set<string>();
+              for (const value of req.values as Array<{ id?: unknown; leadId?: unknown }>) {
                 const leadId = name === 'leads' ? value.id : value.leadId;
-                if (typeof leadId !== 'string') continue;
-                stale.set(leadId, name === 'leads' && value.deletedAt ? { leadId, facts: null, deleted: true } : { leadId, facts: null });
+                if (typeof leadId === 'string') leadIds.add(leadId);
               }
-              const values = [...stale.values()];
-              const [result] = await Promise.all([table.mutate(req), values.length > 0 ? down.table('scoreInputs').mutate({ type: 'put', trans, values }) : undefined]);
+              const mark: StaleFactsRow = { at: uuidv7(), leadIds: [...leadIds] };
+              const [result] = await Promise.all([table.mutate(req), leadIds.size > 0 ? down.table('staleFacts').mutate({ type: 'add', trans, values: [mark] }) : undefined]);
               return result;
             },
           };

@@ -4,7 +4,8 @@ import { scoreInputsRowOf } from './score-inputs';
 
 /**
  * v6: each lead's score facts in a row of their own (scoreInputs; none for a deleted lead), read by the re-score
- * after a settings change instead of the leads, contacts and activities; and the table of re-score batches (empty).
+ * after a settings change instead of the leads, contacts and activities; the marks of leads written since their
+ * facts were taken, and the re-score batches (both empty).
  */
 export async function upgradeToV6(tx: Transaction): Promise<void> {
   const [leads, contacts, activities]: [Lead[], Contact[], Activity[]] = await Promise.all([
@@ -14,9 +15,7 @@ export async function upgradeToV6(tx: Transaction): Promise<void> {
   ]);
   const contactsOf = byLead(contacts);
   const activitiesOf = byLead(activities);
-  const rows = leads.map((lead) =>
-    lead.deletedAt === null ? scoreInputsRowOf(lead, contactsOf.get(lead.id) ?? [], activitiesOf.get(lead.id) ?? []) : { leadId: lead.id, facts: null, deleted: true as const },
-  );
+  const rows = leads.map((lead) => scoreInputsRowOf(lead, contactsOf.get(lead.id) ?? [], activitiesOf.get(lead.id) ?? []));
   await tx.table('scoreInputs').bulkAdd(rows);
 }
 

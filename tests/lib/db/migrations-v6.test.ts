@@ -15,8 +15,8 @@ async function seedVersion5(name: string) {
   const v5 = new Dexie(name);
   for (const version of [1, 2, 3, 4, 5] as const) v5.version(version).stores(SCHEMA_HISTORY[version]);
   const rows = leadsV1.map((lead) => ({ ...lead, ...V5_LEAD_FIELDS, searchKeys: searchKeysFor(lead.name, lead.legalName), nameKeys: companyNameKeys(lead.name, lead.legalName) }));
-  rows[0] = { ...rows[0]!, employees: 5000, budget: { min: 300_000, max: 600_000, currency: 'CNY' }, decisionTimeline: 'this month' } as (typeof rows)[number];
-  rows.push({ ...rows[1]!, id: '019a0f3e-5c00-7a00-8000-00000000a0ff', domain: 'gone.example', code: 'LX2026009', deletedAt: '2026-10-09T08:00:00.000Z' });
+  rows[0] = { ...rows[0]!, employees: 5000, budget: { min: 300_000, max: 600_000, currency: 'CNY' }, decisionTimeline: 'this month' } as unknown as (typeof rows)[number];
+  rows.push({ ...rows[1]!, id: '019a0f3e-5c00-7a00-8000-00000000a0ff', domain: 'gone.example', code: 'LX2026009', deletedAt: '2026-10-09T08:00:00.000Z' } as unknown as (typeof rows)[number]);
   const leads = rows as unknown as Lead[];
   const contact = makeContact(leads[0]!, 'Wang Lei', 'decision_maker');
   const activity = makeActivity(leads[0]!, NOW, '客户希望尽快上线');
@@ -39,8 +39,9 @@ describe('upgrading the local database to v6 (re-scoring from score facts)', () 
     const byId = new Map(rows.map((row) => [row.leadId, row]));
     expect(byId.get(leads[0]!.id)?.facts).toEqual(scoreFactsOf(leads[0]!, [contact], [activity]));
     expect(byId.get(leads[1]!.id)?.facts).toEqual(scoreFactsOf(leads[1]!, [], []));
-    expect(byId.get(leads[2]!.id)).toEqual({ leadId: leads[2]!.id, facts: null, deleted: true });
+    expect(byId.get(leads[2]!.id)).toMatchObject({ leadId: leads[2]!.id, facts: null, deleted: true });
     expect(await db.tierBatches.count()).toBe(0);
+    expect(await db.staleFacts.count()).toBe(0);
     expect(await db.contacts.toArray()).toEqual([contact]);
     expect(await db.activities.toArray()).toEqual([activity]);
     expect(await db.leads.count()).toBe(leads.length);

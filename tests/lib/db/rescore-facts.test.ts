@@ -68,20 +68,34 @@ describe('re-scoring from the score facts rows', () => {
     expect(new Set(await scoredFromScratch(db, leads, ids, LOWER_BAR, LATER)).size).toBeGreaterThan(2);
   });
 
-  it('a contact or follow-up written without the tracker empties the facts, and the re-score reads the records', async () => {
+  it('a contact written without the tracker marks the facts stale, and the re-score takes them again from the records', async () => {
     const { db, leads, ids } = await store('facts-stale');
     const id = ids[2]!;
     expect((await db.scoreInputs.get(id))?.facts).toEqual(scoreFactsOf((await leads.get(id))!, [], []));
+    // The saves marked their leads; the tracker took the facts after, so the marks are spent.
+    const marks = await db.staleFacts.count();
 
     // As a record the team server sent would arrive: no LeadTracker.afterWrite.
     await db.contacts.add({ ...(await contactFor(id)), decisionRole: 'decision_maker' });
-    expect((await db.scoreInputs.get(id))?.facts).toBeNull();
+    expect((await db.staleFacts.toArray()).slice(marks).flatMap((mark) => mark.leadIds)).toEqual([id]);
 
     await rescoreLeads(db, LOWER_BAR, { now: () => LATER });
     const expected = await scoredFromScratch(db, leads, ids, LOWER_BAR, LATER);
     expect((await leads.get(id))?.tier).toBe(expected[2]);
-    // Read once, the facts are kept for the next run, with the new contact's role.
+    expect(expected[2]).toBe('S');
+    // Taken again once, the facts are kept for the next run, with the new contact's role.
     expect((await db.scoreInputs.get(id))?.facts?.roles).toEqual(['decision_maker']);
+    expect(await db.staleFacts.count()).toBe(0);
+  });
+
+  it('a lead stored without the tracker (an import, a sync pull) is found and scored', async () => {
+    const { db, leads, ids } = await store('facts-import');
+    const imported = { ...(await leads.get(ids[2]!))!, id: uuidv7(), domain: 'imported.example', code: 'LX2026099', tier: null };
+    await leads.importLeads([imported]);
+    expect(await db.scoreInputs.get(imported.id)).toBeUndefined();
+    const result = await rescoreLeads(db, LOWER_BAR, { now: () => LATER });
+    expect(result).toMatchObject({ done: 6, total: 6 });
+    expect((await leads.get(imported.id))?.tier).toBe('S');
   });
 
   it('the tracker keeps the facts in step with a follow-up and a contact edit', async () => {
@@ -105,8 +119,8 @@ describe('re-scoring from the score facts rows', () => {
     const { db, leads, ids } = await store('facts-deleted');
     const row = (await db.leads.get(ids[2]!))!;
     await db.leads.put({ ...row, deletedAt: NOW.toISOString() });
-    expect(await db.scoreInputs.get(ids[2]!)).toEqual({ leadId: ids[2], facts: null, deleted: true });
     const result = await rescoreLeads(db, LOWER_BAR, { now: () => LATER });
+    expect(await db.scoreInputs.get(ids[2]!)).toMatchObject({ leadId: ids[2], facts: null, deleted: true });
     expect(result).toMatchObject({ done: 5, total: 5 });
     expect((await db.tierBatches.toArray()).flatMap((b) => b.leadIds)).not.toContain(ids[2]);
     expect(await leads.get(ids[2]!)).toBeUndefined();
@@ -136,7 +150,7 @@ describe('folding a re-score into the lead rows', () => {
     expect(states.map((s) => s?.scored?.tier)).toEqual(shown);
     // Derived: not sent to the team server, and the facts stay as they are.
     expect(await db.outbox.count()).toBe(queued);
-    expect((await db.scoreInputs.toArray()).every((row) => row.facts !== null)).toBe(true);
+    expect(await db.staleFacts.count()).toBe(0);
   });
 
   it('a worker that stopped before the fold still shows the re-scored tiers, and folds them when it resumes', async () => {
@@ -180,7 +194,7 @@ function storedTier(db: SidecarDatabase, id: string): Promise<string | null | un
 async function contactFor(leadId: string) {
   return {
     id: uuidv7(),
-    schemaVersion: 1,
+    schemaVersion: 1 as const,
     teamId: null,
     ownerId: null,
     createdAt: NOW.toISOString(),
