@@ -18,6 +18,14 @@ const ZH_BUSINESS_CONTACT =
   /(?:商务合作|商务联系|业务联系|业务咨询|销售咨询|采购联系|合作洽谈|市场合作)\s*[:：]\s*(\p{Script=Han}{1,3}?)(先生|女士|小姐|总经理|副总经理|经理|总监|主管|主任|老师|工程师)/u;
 /** "Contact: John Smith, Sales Manager", "Contact person: Ms. Jane Roe". */
 const EN_CONTACT = /\b(?:[Cc]ontact(?: [Pp]erson)?|[Aa]ttn\.?|[Aa]ttention|[Ss]ales [Cc]ontact)\s*[:：]\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z'’-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'’-]+){1,2})(?:\s*[,–—-]\s*([^,|]{2,60}))?/;
+/**
+ * German imprints (Impressum) name the people who represent the company, as the law requires:
+ * "Geschäftsführer: Dr. Markus Weber", "Inhaberin: Anna Schäfer", "Vertreten durch den Geschäftsführer Jörg Schmidt".
+ * The first person named is read, without academic titles.
+ */
+const DE_OFFICER =
+  /(?:^|[|·•;,]\s*|\b[Vv]ertret(?:en|ungsberechtigt)\w*\s+(?:durch\s+)?(?:den|die)?\s*)(Geschäftsführer(?:in)?|Geschäftsführung|Inhaber(?:in)?|Vorstand|Vorstandsvorsitzende[rn]?|Prokurist(?:in)?)\s*[:：]?\s+(?:(?:Dr|Prof|Dipl|Ing|Mag)\.(?:-\p{L}+\.)?\s*|(?:Herr|Frau)\s+)*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=$|[\s,;|(.])/u;
+const LEGAL_FORM = /\b(?:GmbH|mbH|AG|KG|KGaA|OHG|UG|SE|e\.\s?K\.|Holding|Ltd|Inc)\b/;
 /** "Ms. Linda Wang, Sales Manager": a courtesy title marks a person wherever the line puts them. */
 const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})\s*[,–—(-]\s*([^,|()]{2,60})/;
 /** "John Smith, CEO", "Jane Roe – Head of Sales", "Jane Roe | Founder", "Jane Roe (CTO)". */
@@ -105,6 +113,14 @@ function readLabelledContact(line: string, previous: string, siteDomain: string 
     const [, surnameOrName, suffix] = business;
     return { name: `${surnameOrName}${suffix}`, title: HONORIFIC.test(suffix!) ? undefined : suffix, confidence: 0.8, span: 1 };
   }
+  const officer = DE_OFFICER.exec(line);
+  if (officer) {
+    // Three capitalised words may be a name and the next label ("Markus Weber Registergericht"): then two.
+    const name = [officer[2]!, officer[2]!.split(/\s+/).slice(0, 2).join(' ')].find(looksLikeLatinName);
+    // "Inhaber: Brückner Holding GmbH": the owner is a company.
+    const company = LEGAL_FORM.test(line.slice(officer.index + officer[1]!.length, officer.index + officer[0].length + 12));
+    if (name && !company) return { name, title: officer[1]!, confidence: 0.85, span: 1 };
+  }
   const en = EN_CONTACT.exec(line);
   if (en && looksLikeEnglishName(en[1]!)) return { name: en[1]!, title: en[2] && looksLikeTitle(en[2]) ? en[2].trim() : undefined, confidence: 0.85, span: 1 };
   const honorific = HONORIFIC_NAME.exec(line);
@@ -147,6 +163,20 @@ function isTitleOnly(text: string): boolean {
   const stripped = trimmed.replace(EN_TITLES, '').replace(ZH_TITLES, '').replace(/[\s&/,、和及-]|of|and|sales|marketing|operations|finance|technology/gi, '');
   return trimmed.length <= 40 && looksLikeTitle(trimmed) && stripped.length <= 2;
 }
+
+/** "Markus Weber", "Jörg Müller-Lüdenscheidt": two or three capitalised words in any Latin script, none a business word. */
+function looksLikeLatinName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= 3 &&
+    words.every((word) => /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(word) && !NOT_NAME_WORDS_DE.has(word.toLowerCase())) &&
+    looksLikeEnglishName(text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss'))
+  );
+}
+
+/** Capitalised German words that can follow an officer's name on an imprint line without being part of it. */
+const NOT_NAME_WORDS_DE = new Set(['herr', 'frau', 'und', 'sowie', 'gmbh', 'kg', 'ag', 'mbh', 'sitz', 'registergericht', 'amtsgericht', 'handelsregister']);
 
 function evidence(value: string, source: TextEvidence['source'], snippet: string, confidence: number): TextEvidence {
   return { value: value.slice(0, 200), source, snippet: snippet.slice(0, 500), confidence };
