@@ -41,8 +41,9 @@ export class RescoreRunner {
       // A run that finished before the worker stopped may have left results to fold.
       if ((await this.db.tierBatches.count()) === 0) return;
       // A settings change meanwhile interrupts the fold and runs (drain) once it stopped.
+      // A fold that fails leaves its batches, which every read still sees, for the next start.
       const folded = this.fold().catch((error) => {
-        if (!(error instanceof Restart)) throw error;
+        if (!(error instanceof Restart)) console.error('Sidecar: folding a re-score into the lead rows failed', error);
       });
       this.running = folded.then(() => this.drain(null)).finally(() => (this.running = null));
       return this.running;
