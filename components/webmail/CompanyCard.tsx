@@ -14,7 +14,8 @@ export function CompanyCard({ company, loggedHere, busy, onLog, onCreateLead, t 
   /** The thread's message in the form is already logged on this lead. */
   loggedHere: boolean;
   busy: boolean;
-  onLog: (leadId: string) => void;
+  /** Null while the rep writes a new email: there is nothing to log yet. */
+  onLog: ((leadId: string) => void) | null;
   onCreateLead: (() => void) | null;
   t: Translate;
 }) {
@@ -77,9 +78,11 @@ export function CompanyCard({ company, loggedHere, busy, onLog, onCreateLead, t 
       </div>
       <div className="flex items-center justify-between gap-2">
         {loggedHere ? <span className="text-xs text-green-700">{t('webmailLoggedOn', { lead: lead.name })}</span> : <span />}
-        <button type="button" disabled={busy} onClick={() => onLog(lead.id)} className="rounded bg-brand-600 px-2 py-1 font-medium text-white hover:bg-brand-700 disabled:opacity-50" data-testid="log-email">
-          {t('webmailLogThis')}
-        </button>
+        {onLog ? (
+          <button type="button" disabled={busy} onClick={() => onLog(lead.id)} className="rounded bg-brand-600 px-2 py-1 font-medium text-white hover:bg-brand-700 disabled:opacity-50" data-testid="log-email">
+            {t('webmailLogThis')}
+          </button>
+        ) : null}
       </div>
     </section>
   );

@@ -4,8 +4,9 @@ import { useTranslate } from '@/components/use-translate';
 import { sendMessage, type ErrorValue, type ResponseOf } from '@/lib/messaging';
 import type { WebmailCompany } from '@/lib/messaging/webmail-protocol';
 import type { Lead } from '@/lib/schema';
-import type { MailAddress, ThreadRead } from '@/lib/webmail';
+import type { ComposeRead, MailAddress, ThreadRead } from '@/lib/webmail';
 import { CompanyCard } from './CompanyCard';
+import { ComposeCompanies } from './ComposeCompanies';
 import { LogEmailForm, type LogRequest, type LogTarget } from './LogEmailForm';
 import { SkipNotes } from './SkipNotes';
 
@@ -20,9 +21,9 @@ const REASON_KEYS = {
 /**
  * The webmail panel: the leads of the open thread's companies, "Log this email" in two clicks (open the form,
  * save), "Create lead" for a company without one, and, when the thread could not be read, a plain statement
- * and logging by hand pre-filled from what was read.
+ * and logging by hand pre-filled from what was read. While a new email is written, its recipients' leads.
  */
-export function WebmailPanel({ read, account }: { read: ThreadRead | null; account: string | null }) {
+export function WebmailPanel({ read, account, compose = null }: { read: ThreadRead | null; account: string | null; compose?: ComposeRead | null }) {
   const t = useTranslate();
   const [open, setOpen] = useState(true);
   const [view, setView] = useState<View | null>(null);
@@ -119,7 +120,9 @@ export function WebmailPanel({ read, account }: { read: ThreadRead | null; accou
             {status}
           </p>
         ) : null}
-        {!read ? (
+        {!read && compose ? (
+          <ComposeCompanies compose={compose} account={account} t={t} />
+        ) : !read ? (
           <p className="text-gray-500">{t('webmailNoThread')}</p>
         ) : !view ? (
           error ? null : <p className="text-gray-500">{t('webmailReading')}</p>

@@ -4,7 +4,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { WebmailPanel } from '@/components/webmail/WebmailPanel';
 import { watchThread } from '@/components/webmail/thread-watcher';
 import { remToPx } from '@/lib/ui/rem-to-px';
-import { adapterForHost, type ThreadRead } from '@/lib/webmail';
+import { adapterForHost, type ComposeRead, type ThreadRead } from '@/lib/webmail';
 import styles from '@/components/styles.css?inline';
 
 // Fixed to the right edge below the webmail's own header; sized by the panel, so a hidden panel is a small tab.
@@ -18,9 +18,9 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = adapterForHost(location.host);
     if (!adapter) return;
-    let state: { read: ThreadRead | null; account: string | null } = { read: null, account: null };
+    let state: { read: ThreadRead | null; account: string | null; compose: ComposeRead | null } = { read: null, account: null, compose: null };
     let root: Root | null = null;
-    const render = () => root?.render(<WebmailPanel read={state.read} account={state.account} />);
+    const render = () => root?.render(<WebmailPanel read={state.read} account={state.account} compose={state.compose} />);
 
     const ui = await createShadowRootUi<Root>(ctx, {
       name: 'sidecar-webmail',
@@ -42,11 +42,12 @@ export default defineContentScript({
       },
     });
 
-    const watch = watchThread(document, adapter, (read, account) => {
-      state = { read, account };
-      // Shown only while a thread is open: the inbox list stays as the webmail made it.
-      if (read && !ui.mounted) ui.mount();
-      else if (!read && ui.mounted) ui.remove();
+    const watch = watchThread(document, adapter, (read, account, compose) => {
+      state = { read, account, compose };
+      // Shown only while a thread is open or a new email has recipients: the inbox list stays as the webmail made it.
+      const wanted = read !== null || compose !== null;
+      if (wanted && !ui.mounted) ui.mount();
+      else if (!wanted && ui.mounted) ui.remove();
       else render();
     });
     ctx.onInvalidated(() => watch.stop());

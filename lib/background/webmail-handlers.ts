@@ -28,7 +28,7 @@ import type { LeadTracker } from './lead-tracker';
 import { leadsForDomains, leadSummary } from './webmail-leads';
 import { captureFromSignature } from './webmail-signature-capture';
 
-type WebmailMessage = 'webmail.view' | 'webmail.log' | 'webmail.logManual' | 'webmail.createLead';
+type WebmailMessage = 'webmail.view' | 'webmail.composeView' | 'webmail.log' | 'webmail.logManual' | 'webmail.createLead';
 export type WebmailHandlers = Pick<Handlers, WebmailMessage>;
 
 export interface WebmailHandlerDeps {
@@ -138,6 +138,14 @@ export function webmailHandlers(deps: WebmailHandlerDeps): WebmailHandlers {
   };
 
   return {
+    'webmail.composeView': async ({ compose, account }, sender) => {
+      trustSender(sender);
+      const t = need();
+      const { privacy: _privacy, ...settings } = await webmailSettings();
+      const { domains } = companyDomains([...compose.to, ...compose.cc, ...compose.bcc], ownIdentity(account, settings));
+      const skipped = domains.length > MAX_COMPANIES ? [`${domains.length - MAX_COMPANIES} more companies among the recipients were not matched`] : [];
+      return { companies: await summaries(t, domains.slice(0, MAX_COMPANIES)), skipped };
+    },
     'webmail.view': async ({ read, account }, sender) => {
       trustSender(sender);
       const t = need();

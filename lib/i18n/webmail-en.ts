@@ -10,6 +10,7 @@ export const webmailEn = {
   webmailReason_no_messages: 'no messages found',
   webmailReason_no_readable_message: 'no message could be read',
   webmailCompanies: 'Companies on this thread',
+  webmailWritingTo: 'This email goes to',
   webmailNoCompanies: 'No company on this thread: free mail, no-reply senders and your own domain are left out.',
   webmailNoLead: 'No lead for {domain} yet.',
   webmailCreateLead: 'Create lead from the signature',

@@ -11,6 +11,7 @@ export const webmailZhCN: Record<keyof typeof webmailEn, string> = {
   webmailReason_no_messages: '找不到邮件',
   webmailReason_no_readable_message: '没有可读取的邮件',
   webmailCompanies: '此邮件涉及的公司',
+  webmailWritingTo: '此邮件发给',
   webmailNoCompanies: '此邮件没有涉及公司：免费邮箱、无需回复的发件人和您自己的域名不计入。',
   webmailNoLead: '{domain} 还没有线索。',
   webmailCreateLead: '根据签名创建线索',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Activity, Bant, Channel, Direction, Feedback, Id, Lead, Mood, Stage, Task, Timestamp, longText, shortText } from '../schema';
-import { DraftNoteCode, EmailActivityDraft, MailAddress, PartialThread, ThreadRead, UnreadableReason, Webmail, WebmailThread } from '../webmail';
+import { ComposeRead, DraftNoteCode, EmailActivityDraft, MailAddress, PartialThread, ThreadRead, UnreadableReason, Webmail, WebmailThread } from '../webmail';
 import { LIMITS } from '../webmail/limits';
 
 /** The signed-in account as the page shows it: tells the rep's own messages from others'. */
@@ -49,6 +49,11 @@ export type EmailLogEdits = z.infer<typeof EmailLogEdits>;
 const LogResult = z.object({ activity: Activity, created: z.boolean(), task: Task.nullable(), lead: Lead });
 
 export const webmailProtocol = {
+  /** Webmail content script, while the rep writes a new email: the leads of the companies it is addressed to. */
+  'webmail.composeView': {
+    request: z.object({ compose: ComposeRead, account: AccountAddress }),
+    response: z.object({ companies: z.array(WebmailCompany), skipped: z.array(z.string()) }),
+  },
   /**
    * Webmail content script: what the open thread is to the rep: the companies on it with their leads, the lead
    * its earlier messages were logged on, and a draft per recent message; or, when the adapter could not read it,

@@ -9,7 +9,7 @@ import { handleMessage } from '@/lib/messaging';
 import { DEFAULT_SETTINGS } from '@/lib/schema';
 import { saveSettings } from '@/lib/settings';
 import { loadWebmailFailures } from '@/lib/settings/webmail-settings-store';
-import { gmailAdapter, type ThreadRead } from '@/lib/webmail';
+import { gmailAdapter, type ComposeRead, type ThreadRead } from '@/lib/webmail';
 import { makeCapture } from '../helpers/make-capture';
 import { loadFixture, URLS } from '../lib/webmail/load-fixture';
 
@@ -37,14 +37,14 @@ async function backgroundWithAcme() {
   return { db, lead, sent };
 }
 
-async function renderPanel(read: ThreadRead | null) {
+async function renderPanel(read: ThreadRead | null, compose: ComposeRead | null = null) {
   const { window, document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
   vi.stubGlobal('window', window);
   vi.stubGlobal('document', document);
   vi.stubGlobal('navigator', { language: 'en-US' });
   vi.stubGlobal('IS_REACT_ACT_ENVIRONMENT', true);
   root = createRoot(document.getElementById('root')!);
-  await act(async () => root!.render(<WebmailPanel read={read} account="sam@sidecar-demo.com" />));
+  await act(async () => root!.render(<WebmailPanel read={read} account="sam@sidecar-demo.com" compose={compose} />));
   const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 80)));
   await settle();
   const byTestId = (id: string) => document.querySelector(`[data-testid="${id}"]`);
@@ -76,6 +76,17 @@ async function renderPanel(read: ThreadRead | null) {
 const readGmail = (fixture: string) => gmailAdapter.readThread(loadFixture(fixture), URLS.gmailThread)!;
 
 describe('the webmail panel', () => {
+  it('while a new email is written, shows where the recipients’ deal stands, with nothing to log yet', async () => {
+    const bg = await backgroundWithAcme();
+    const [compose] = gmailAdapter.readCompose(loadFixture('gmail-compose.html'));
+    const panel = await renderPanel(null, compose!);
+    await panel.until(() => panel.byTestId('webmail-company') !== null, 'the recipients’ company');
+    expect(panel.text('webmail-compose')).toContain('This email goes to');
+    expect(panel.byTestId('webmail-company')!.getAttribute('data-lead-id')).toBe(bg.lead.id);
+    expect(panel.byTestId('log-email')).toBeNull();
+    expect(bg.sent).toEqual(['webmail.composeView']);
+  });
+
   it('shows the thread’s lead and logs the newest email in two clicks; a second log adds nothing', async () => {
     const bg = await backgroundWithAcme();
     const panel = await renderPanel(readGmail('gmail-thread.html'));

@@ -60,4 +60,28 @@ describe('the webmail thread watcher', () => {
     expect(seen.map((read) => read?.status ?? null)).toEqual(['ok', null]);
     watch.stop();
   });
+
+  it('with no thread open, follows a new email\'s recipients (read again only when they change)', async () => {
+    const { window, document } = parseHTML(fixtureHtml('gmail-compose.html'));
+    vi.stubGlobal('MutationObserver', window.MutationObserver);
+    const seen: Array<{ read: ThreadRead | null; to: string[] }> = [];
+    const composes = vi.spyOn(gmailAdapter, 'readCompose');
+    const watch = watchThread(document as unknown as Document, gmailAdapter, (read, _account, compose) => seen.push({ read, to: compose?.to.map((a) => a.address) ?? [] }), {
+      url: () => 'https://mail.google.com/mail/u/0/#inbox?compose=new',
+      delayMs: 10,
+    });
+    watch.check();
+    expect(seen).toEqual([{ read: null, to: ['jane.doe@acme-gmbh.de', 'li.na@acme-gmbh.de'] }]);
+    // Typing in the body mutates the page: the recipients are checked, nothing is reported.
+    const body = document.querySelector('[role="textbox"], [contenteditable="true"]') ?? document.body;
+    for (let i = 0; i < 50; i++) body.appendChild(document.createTextNode('x'));
+    await flush();
+    expect(seen).toHaveLength(1);
+    expect(composes.mock.calls.length).toBeLessThanOrEqual(3);
+    // A recipient removed: reported once more.
+    document.querySelector('[data-hovercard-id="li.na@acme-gmbh.de"]')!.remove();
+    await flush();
+    expect(seen.at(-1)?.to).toEqual(['jane.doe@acme-gmbh.de']);
+    watch.stop();
+  });
 });

@@ -76,6 +76,20 @@ describe('webmail: the thread in the panel', () => {
     expect(view.drafts.every((d) => d.status === 'ok' && d.loggedActivityId === null)).toBe(true);
   });
 
+  it('while a new email is written: the leads of the companies it goes to, never the rep’s own or free mail', async () => {
+    const bg = background();
+    const lead = await acmeLead(bg.leads);
+    const [compose] = gmailAdapter.readCompose(loadFixture('gmail-compose.html'));
+    const withOthers = { ...compose!, cc: [...compose!.cc, { name: 'Kim', address: 'kim@sidecar-demo.com' }, { name: 'Bob', address: 'bob@gmail.com' }, { name: null, address: 'sales@new-prospect.cn' }] };
+    const view = await bg.send<{ companies: Array<{ domain: string; match: { lead: Lead } | null }> }>('webmail.composeView', { compose: withOthers, account: ACCOUNT });
+    expect(view.companies.map((c) => [c.domain, c.match?.lead.id ?? null])).toEqual([
+      ['acme-gmbh.de', lead.id],
+      ['new-prospect.cn', null],
+    ]);
+    const elsewhere = await bg.raw('webmail.composeView', { compose: withOthers, account: ACCOUNT }, { tabId: 3, fromExtensionPage: false, url: 'https://evil.example/' });
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'INVALID_MESSAGE' } });
+  });
+
   it('refuses requests from pages that are not webmail', async () => {
     const bg = background();
     const answer = await bg.raw('webmail.view', { read: { status: 'ok', thread: gmailThread() }, account: ACCOUNT }, { tabId: 3, fromExtensionPage: false, url: 'https://evil.example/' });
