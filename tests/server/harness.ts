@@ -20,10 +20,15 @@ export function createHarness(db: SqlDatabase, options: Partial<AppOptions> = {}
   async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any; headers: Headers }> {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await app.request(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : null, headers: response.headers };
+    const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    if (text !== undefined) {
+      headers['content-type'] = 'application/json';
+      // As a browser's fetch or any HTTP client sends it (the body limit reads it instead of counting the body).
+      headers['content-length'] = String(Buffer.byteLength(text));
+    }
+    const response = await app.request(path, { method, headers, body: text });
+    const answer = await response.text();
+    return { status: response.status, json: answer ? JSON.parse(answer) : null, headers: response.headers };
   }
 
   async function signIn(email: string, password = PASSWORD): Promise<string> {
