@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `node bench/extract/profile.mjs <page.html> <page-url>`: where extractCompany spends its time on one page,
-// from Chromium's sampling profiler (unminified bundle): self and inclusive milliseconds per run by function.
+// `node bench/extract/profile.mjs <page.html> <page-url> [function]`: where extractCompany spends its time on one
+// page, from Chromium's sampling profiler (unminified bundle): self and inclusive milliseconds per run by function;
+// with a function name (readMainText, extractContacts...), only the time spent inside that function.
+// PROFILE_TOP=<n> lists more functions.
 // For tuning the extractor; bench/extract.mjs is the benchmark.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -11,9 +13,9 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../../scripts/find-chromium.mjs';
 
 const RUNS = 20;
-const [file, url] = process.argv.slice(2);
+const [file, url, under] = process.argv.slice(2);
 if (!file || !url) {
-  console.error('Usage: node bench/extract/profile.mjs <page.html> <page-url>');
+  console.error('Usage: node bench/extract/profile.mjs <page.html> <page-url> [function]');
   process.exit(2);
 }
 /** As bench/extract.mjs: a live site states its charset in the HTTP header; valid UTF-8 is served as such. */
@@ -61,9 +63,14 @@ try {
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const self = new Map();
   const inclusive = new Map();
+  const insideOf = (id, name) => {
+    for (let at = id; at; at = parent.get(at)) if (byId.get(at).callFrame.functionName === name) return true;
+    return false;
+  };
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000 / RUNS;
     const frame = byId.get(id).callFrame;
+    if (under && !insideOf(id, under)) return;
     const key = `${frame.functionName || '(anonymous)'} (line ${frame.lineNumber})`;
     self.set(key, (self.get(key) ?? 0) + ms);
     const seen = new Set();
