@@ -19,11 +19,15 @@ const ACME_CAPTURE = {
   warnings: [],
 };
 
+/** A third Gmail account's inbox with a new email being written (the server serves one page per path: /mail/u/0/ and /mail/u/1/ are threads). */
+const GMAIL_COMPOSE = 'https://mail.google.com/mail/u/2/#inbox?compose=new';
+
 beforeAll(async () => {
   server = await startHttpsPageServer();
   server.add(URLS.gmailThread, fixtureHtml('gmail-thread.html'));
   server.add(URLS.outlookThread, fixtureHtml('outlook-thread.html'));
   server.add(CHANGED_GMAIL_THREAD, fixtureHtml('gmail-markup-changed.html'));
+  server.add(GMAIL_COMPOSE, fixtureHtml('gmail-compose.html'));
   userDataDir = await makeUserDataDir();
   browser = await launchWebmailSidecar(userDataDir, server.port);
 });
@@ -112,6 +116,18 @@ describe('webmail in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'webmail-panel.png') });
     expect(page.url().startsWith('https://mail.google.com/')).toBe(true);
     expect(errors.filter((e) => /TrustedHTML|Trusted Type/i.test(e))).toEqual([]);
+  });
+
+  test('writing a new Gmail email to the customer: the panel shows their lead, with nothing to log yet', async () => {
+    if (!browser) throw new Error('no browser');
+    const leadId = await acmeLeadId(browser);
+    const page = await browser.context.newPage();
+    await page.goto(GMAIL_COMPOSE, { waitUntil: 'domcontentloaded' });
+    const company = page.locator('sidecar-webmail [data-testid="webmail-compose"] [data-testid="webmail-company"]');
+    await company.first().waitFor({ timeout: WAIT_MS });
+    expect(await company.first().getAttribute('data-lead-id')).toBe(leadId);
+    expect(await page.locator('sidecar-webmail [data-testid="log-email"]').count()).toBe(0);
+    await page.close();
   });
 
   test('an Outlook thread under outlook.office.com shows the same lead, and logs into it', async () => {
