@@ -25,6 +25,8 @@ const EN_CONTACT = /\b(?:[Cc]ontact(?: [Pp]erson)?|[Aa]ttn\.?|[Aa]ttention|[Ss]a
  */
 const DE_OFFICER =
   /(?:^|[|·•;,]\s*|\b[Vv]ertret(?:en|ungsberechtigt)\w*\s+(?:durch\s+)?(?:den|die)?\s*)(Geschäftsführer(?:in)?|Geschäftsführung|Inhaber(?:in)?|Vorstand|Vorstandsvorsitzende[rn]?|Prokurist(?:in)?)\s*[:：]?\s+(?:(?:Dr|Prof|Dipl|Ing|Mag)\.(?:-\p{L}+\.)?\s*|(?:Herr|Frau)\s+)*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=$|[\s,;|(.])/u;
+/** A word DE_OFFICER needs, tested first: most lines have none, and the pattern's start is slow to rule out. */
+const OFFICER_WORD = /Geschäftsf|Inhaber|Vorstand|Prokurist/;
 const LEGAL_FORM = /\b(?:GmbH|mbH|AG|KG|KGaA|OHG|UG|SE|e\.\s?K\.|Holding|Ltd|Inc)\b/;
 /** "Ms. Linda Wang, Sales Manager": a courtesy title marks a person wherever the line puts them. */
 const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})\s*[,–—(-]\s*([^,|()]{2,60})/;
@@ -113,7 +115,7 @@ function readLabelledContact(line: string, previous: string, siteDomain: string 
     const [, surnameOrName, suffix] = business;
     return { name: `${surnameOrName}${suffix}`, title: HONORIFIC.test(suffix!) ? undefined : suffix, confidence: 0.8, span: 1 };
   }
-  const officer = DE_OFFICER.exec(line);
+  const officer = OFFICER_WORD.test(line) ? DE_OFFICER.exec(line) : null;
   if (officer) {
     // Three capitalised words may be a name and the next label ("Markus Weber Registergericht"): then two.
     const name = [officer[2]!, officer[2]!.split(/\s+/).slice(0, 2).join(' ')].find(looksLikeLatinName);
