@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Lead } from '../../lib/schema';
+import type { Activity, Lead } from '../../lib/schema';
 import { mergeWrite, recordAsWrite, type FieldWrite } from '../../lib/sync/merge-record';
 import type { Mutation, PatchMutation, Redirect } from '../../lib/sync/protocol';
 import { mergeableFields, STRICT_TABLE_SCHEMAS, TABLE_SCHEMAS, type AnySyncRecord, type SyncTable } from '../../lib/sync/tables';
@@ -9,6 +9,7 @@ import { authoredBy, type RecordRow } from './record-rows';
 import { recordLostValues } from './conflicts';
 import { followMerges, mergeIntoSameCompany } from './same-company-merge';
 import { assignByRules } from './assignment';
+import { foldIntoSameEmail } from './same-email-merge';
 
 type ParsedMutation = { id: string; table: SyncTable; whole: AnySyncRecord | null; write: FieldWrite };
 
@@ -124,6 +125,7 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ re
       // A lead new to the team goes where the team's assignment rules say (server/sync/assignment.ts).
       record = await assignByRules(ctx, record as Lead);
     }
+    if (parsed.table === 'activities' && (await foldIntoSameEmail(ctx, record as Activity, authors))) return {};
     ctx.records.put({ id: record.id, teamId: ctx.caller.teamId, table: parsed.table, record, authors, changeNo: ctx.counter.next() }, ctx.nowIso);
     return {};
   }

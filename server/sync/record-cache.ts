@@ -108,6 +108,25 @@ export class RecordCache {
       .filter((row): row is RecordRow => !!row);
   }
 
+  /**
+   * The team's live activity that records the same email as `externalKey` (another browser logged it first),
+   * oldest id first, as this transaction sees it; null when there is none.
+   */
+  async sameEmail(externalKey: string, exceptId: string): Promise<RecordRow | null> {
+    const stored = await this.tx.query<Row>(
+      `SELECT ${COLUMNS} FROM records WHERE team_id = $1 AND kind = 'activities' AND NOT deleted AND body->>'externalKey' = $2 ORDER BY id LIMIT 5`,
+      [this.teamId, externalKey],
+    );
+    for (const row of stored) this.remember(fromRow(row));
+    let first: RecordRow | null = null;
+    for (const row of this.rows.values()) {
+      if (!row || row.id === exceptId || row.table !== 'activities' || row.teamId !== this.teamId || row.record.deletedAt !== null) continue;
+      if ((row.record as { externalKey?: string | null }).externalKey !== externalKey) continue;
+      if (!first || row.id < first.id) first = row;
+    }
+    return first;
+  }
+
   /** The contacts, activities and tasks of a lead, including ones changed earlier in this transaction. */
   async children(leadId: string): Promise<RecordRow[]> {
     const stored = await this.tx.query<Row>(`SELECT ${COLUMNS} FROM records WHERE lead_id = $1`, [leadId]);
