@@ -26,7 +26,7 @@ describeEachBackend('assignment from the options page', (backend) => {
     const handlers = teamSettingsHandlers(null, async (s) => s, null, (async () => {
       throw new Error('no request is expected signed out');
     }) as typeof fetch);
-    expect(await handlers['team.members']({}, fromOptions)).toEqual({ signedIn: false, members: [] });
+    expect(await handlers['team.members']({}, fromOptions)).toEqual({ signedIn: false, me: null, members: [] });
     await expect(handlers['team.assignPool']({}, fromOptions)).rejects.toThrow(/Sign in to your team first/);
   });
 
