@@ -3,9 +3,9 @@ import { loadTeamPeople } from '@/lib/background/team-people';
 import { syncHandlers } from '@/lib/background/sync-handlers';
 import type { SyncScheduler } from '@/lib/background/sync-scheduler';
 import { translator } from '@/lib/i18n';
-import { saveBackend } from '@/lib/settings/backend-store';
 import { describeEachBackend, useMigratedDatabase } from '../../server/backends';
-import { createHarness, type TestUser } from '../../server/harness';
+import type { TestUser } from '../../server/harness';
+import { signedInTeam } from './signed-in-team';
 import { makeLead, stamper } from '../../server/records';
 import { newClientId, push, put } from '../../server/sync-calls';
 
@@ -15,15 +15,10 @@ describeEachBackend('the pool and the team’s people in the popup', (backend) =
   const database = useMigratedDatabase(backend);
 
   async function signedIn(roles: Array<'manager' | 'rep'>) {
-    const h = createHarness(database());
-    const { users } = await h.team(roles);
-    const me = users[0] as TestUser;
-    await saveBackend({ url: 'http://127.0.0.1:8787', token: me.token, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), account: { id: me.id, email: me.email, role: me.role, teamId: me.teamId, teamName: me.teamName } });
-    let requests = 0;
-    const fetchApp = ((input: string | URL | Request, init?: RequestInit) => (requests++, h.app.request(String(input), init))) as typeof fetch;
+    const { h, users, fetchApp, requests } = await signedInTeam(database(), roles);
     const synced = vi.fn(async () => {});
     const handlers = syncHandlers({ run: synced } as unknown as SyncScheduler, fetchApp);
-    return { h, users: users as TestUser[], handlers, synced, fetchApp, requests: () => requests };
+    return { h, users, handlers, synced, fetchApp, requests };
   }
 
   it('a rep claims a pool lead: the server makes them the owner and the popup pulls it at once', async () => {

@@ -1,21 +1,15 @@
 import { publishTeamSettings } from '@/lib/background';
 import { DEFAULT_TEAM_SETTINGS, TeamSettings } from '@/lib/schema';
-import { saveBackend } from '@/lib/settings/backend-store';
 import { describeEachBackend, useMigratedDatabase } from '../../server/backends';
-import { createHarness, type TestUser } from '../../server/harness';
+import { signedInTeam } from './signed-in-team';
 
-const URL_ = 'http://127.0.0.1:8787';
 const LOWER_BAR = TeamSettings.parse({ ...DEFAULT_TEAM_SETTINGS, thresholds: { S: 60, A: 40, B: 20 } });
 
 describeEachBackend('team settings changed on the options page while signed in to a team', (backend) => {
   const database = useMigratedDatabase(backend);
 
   async function signedInAs(role: 'manager' | 'rep') {
-    const h = createHarness(database());
-    const { users } = await h.team([role]);
-    const user = users[0] as TestUser;
-    await saveBackend({ url: URL_, token: user.token, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), account: { id: user.id, email: user.email, role: user.role, teamId: user.teamId, teamName: user.teamName } });
-    const fetchApp = ((input: string | URL | Request, init?: RequestInit) => h.app.request(String(input), init)) as typeof fetch;
+    const { h, me: user, fetchApp } = await signedInTeam(database(), [role]);
     return { h, user, fetchApp };
   }
 

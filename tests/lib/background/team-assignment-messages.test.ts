@@ -1,8 +1,9 @@
 import { teamSettingsHandlers } from '@/lib/background/team-settings-handlers';
 import { DEFAULT_TEAM_SETTINGS } from '@/lib/schema';
-import { clearBackend, saveBackend } from '@/lib/settings/backend-store';
+import { clearBackend } from '@/lib/settings/backend-store';
 import { describeEachBackend, useMigratedDatabase } from '../../server/backends';
-import { createHarness, type TestUser } from '../../server/harness';
+import type { TestUser } from '../../server/harness';
+import { signedInTeam } from './signed-in-team';
 import { makeLead, stamper } from '../../server/records';
 import { newClientId, push, put } from '../../server/sync-calls';
 
@@ -13,12 +14,8 @@ describeEachBackend('assignment from the options page', (backend) => {
   const database = useMigratedDatabase(backend);
 
   async function signedIn(roles: Array<'manager' | 'rep'>) {
-    const h = createHarness(database());
-    const { users } = await h.team(roles);
-    const me = users[0] as TestUser;
-    await saveBackend({ url: 'http://127.0.0.1:8787', token: me.token, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), account: { id: me.id, email: me.email, role: me.role, teamId: me.teamId, teamName: me.teamName } });
-    const fetchApp = ((input: string | URL | Request, init?: RequestInit) => h.app.request(String(input), init)) as typeof fetch;
-    return { h, users: users as TestUser[], handlers: teamSettingsHandlers(null, async (s) => s, null, fetchApp) };
+    const { h, users, fetchApp } = await signedInTeam(database(), roles);
+    return { h, users, handlers: teamSettingsHandlers(null, async (s) => s, null, fetchApp) };
   }
 
   it('signed out there is nobody to assign to, and the pool cannot be handed out', async () => {
