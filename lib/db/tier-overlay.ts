@@ -152,7 +152,8 @@ function leadsWithOverlay(table: DBCoreTable, overlay: TierOverlay): DBCoreTable
       table.query(req).then((response) => (req.values && overlay.pendingLeads > 0 ? { ...response, result: response.result.map(withTier) } : response)),
     openCursor: (req) =>
       table.openCursor(req).then((cursor) => {
-        if (!cursor || !req.values) return cursor;
+        // Nothing pending (the usual case): the cursor as it is, without a proxy in every step of the walk.
+        if (!cursor || !req.values || overlay.pendingLeads === 0) return cursor;
         // A proxy, not Object.create over the cursor: in Chromium it is the native IDBCursor, whose methods and
         // getters throw "Illegal invocation" when called with any other `this`.
         return new Proxy(cursor, {

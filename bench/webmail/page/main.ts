@@ -94,7 +94,7 @@ async function seed({ n, chunk, reuse }: { n: number; chunk: number; reuse: bool
 /**
  * Matching a thread's participants to leads as the background does for the panel: registrable domains without
  * the rep's own, free mail and robots (companyDomains), then the companies' leads by the domain index and among
- * the domains leads took over in merges (leadsForDomains: two index queries in one transaction). Each sample is
+ * the domains leads took over in merges (leadsForDomains: exact-key reads in one transaction). Each sample is
  * a thread with a stored customer (two people), an unknown company, a colleague, a free-mail sender and a
  * no-reply robot.
  */
