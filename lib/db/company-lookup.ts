@@ -19,15 +19,18 @@ export function toLead(row: LeadRow): Lead {
 
 const live = (row: LeadRow | undefined): row is LeadRow => row !== undefined && !row.deletedAt;
 
+// Exact-key lookups read with toArray and filter here: one getAll per lookup, where a Dexie filter walks a
+// cursor (a round trip per row, and one even when nothing matches). A key matches a handful of rows at most.
+
 /** The live lead that has `key` among its other domains (acme.de on the lead of acme.com). */
 export async function findByOtherDomain(db: SidecarDatabase, key: string): Promise<Lead | undefined> {
-  const row = await db.leads.where('otherDomains').equals(key).filter(live).first();
+  const row = (await db.leads.where('otherDomains').equals(key).toArray()).find(live);
   return row && toLead(row);
 }
 
 export async function findByCreditCode(db: SidecarDatabase, creditCode: string): Promise<Lead[]> {
-  const rows = await db.leads.where('creditCode').equals(creditCode).filter(live).limit(MAX_DUPLICATES).toArray();
-  return rows.map(toLead);
+  const rows = await db.leads.where('creditCode').equals(creditCode).toArray();
+  return rows.filter(live).slice(0, MAX_DUPLICATES).map(toLead);
 }
 
 /**
