@@ -93,7 +93,7 @@ export function TeamPlaybookSettings() {
         <NumberRow name="cadenceDays" keys={TIERS} labels={tierLabels} values={draft.cadenceDays} onChange={(v) => set('cadenceDays', v as Draft['cadenceDays'])} />
       </Field>
       <label className="flex items-center gap-2 text-xs">
-        <input type="checkbox" name="maskContactPhones" checked={draft.maskContactPhones} onChange={(e) => set('maskContactPhones', e.target.checked)} />
+        <input type="checkbox" name="team.maskContactPhones" checked={draft.maskContactPhones} onChange={(e) => set('maskContactPhones', e.target.checked)} />
         {t('teamMaskPhones')}
       </label>
       <AssignmentRulesEditor value={draft.assignment} onChange={(assignment) => set('assignment', assignment)} />
