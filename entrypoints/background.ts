@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CLIP_MENU_ID, LeadTracker, publishTeamSettings, RescoreRunner, SyncScheduler, applySyncedTeamSettings, installContextMenu, installToolbarBadge, messageHandlers, openSidebar } from '@/lib/background';
+import { CLIP_MENU_ID, LeadTracker, publishTeamSettings, RescoreRunner, SyncScheduler, applySyncedTeamSettings, installContextMenu, installToolbarBadge, messageHandlers, openSidebar, rescorePulledLeads } from '@/lib/background';
 import { LeadStore, SidecarDatabase } from '@/lib/db';
 import { resolveLocale, translator } from '@/lib/i18n';
 import { handleMessage } from '@/lib/messaging';
@@ -33,6 +33,8 @@ export default defineBackground(() => {
     onTeamSettings: applySyncedTeamSettings(rescorer),
     // Teammates' tasks may be due sooner, and the current site may now have a lead.
     onPulled: async () => {
+      // Teammates' follow-ups and contacts move tiers here too (the team's settings, as every device has them).
+      await rescorePulledLeads(tracker, async () => void rescorer.start(await loadTeamSettings()));
       await onTasksChanged();
       await badge.refresh();
     },

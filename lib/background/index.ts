@@ -8,3 +8,4 @@ export { RescoreRunner } from './rescore-runner';
 export { SyncScheduler } from './sync-scheduler';
 export { applySyncedTeamSettings } from './sync-team-settings';
 export { publishTeamSettings } from './publish-team-settings';
+export { rescorePulledLeads } from './rescore-pulled';
