@@ -11,6 +11,7 @@ import {
   adapterForHost,
   buildEmailActivityDraft,
   buildManualEmailDraft,
+  manualExternalKey,
   companyDomains,
   domainOfAddress,
   neverLogTest,
@@ -219,13 +220,14 @@ export function webmailHandlers(deps: WebmailHandlerDeps): WebmailHandlers {
       return logOnLead(t, lead, withEdits(result.draft, lead, edits), edits);
     },
 
-    'webmail.logManual': async ({ partial, leadId, direction, occurredAt, subject, edits }, sender) => {
+    'webmail.logManual': async ({ webmail, partial, leadId, direction, occurredAt, subject, edits }, sender) => {
       trustSender(sender);
       const t = need();
       const { privacy } = await webmailSettings();
       const { draft } = buildManualEmailDraft(partial, privacy, t.now());
       const lead = await liveLead(t, leadId);
-      const manual = { ...draft, direction, occurredAt, subject: subject || draft.subject };
+      // Keyed by what the page showed: logging the same unread thread again (a reload, a second tab) adds nothing.
+      const manual = { ...draft, direction, occurredAt, subject: subject || draft.subject, externalKey: manualExternalKey(webmail, partial) };
       return logOnLead(t, lead, withEdits(manual, lead, edits), edits);
     },
 

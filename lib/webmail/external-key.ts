@@ -1,5 +1,5 @@
 import { stableHash } from './stable-hash';
-import type { Webmail } from './types';
+import type { PartialThread, Webmail } from './types';
 
 const PREFIX = 'email:v1';
 /** Each id takes at most 220 characters, so a key stays under Activity.externalKey's 500. */
@@ -11,6 +11,17 @@ const MAX_PART = 220;
  */
 export function emailExternalKey(webmail: Webmail, threadId: string, messageId: string): string {
   return `${threadKeyOf(webmail, threadId)}:${token(messageId)}`;
+}
+
+/**
+ * The key of an email logged by hand from a thread the adapter could not read: made from what the page showed
+ * (thread id, subject, addresses, the text read), so the same page logged again after a reload or from a
+ * second tab is one activity. Null when the page showed nothing that tells this email from another.
+ */
+export function manualExternalKey(webmail: Webmail, partial: PartialThread): string | null {
+  const shown = [partial.subject?.trim() ?? '', partial.addresses.map((address) => address.address.toLowerCase()).sort().join(','), (partial.bodyText ?? '').trim().slice(0, 2_000)];
+  if (shown.every((part) => part === '')) return null;
+  return emailExternalKey(webmail, partial.threadId ?? 'unread', `manual~${stableHash(shown.join('\n'))}`);
 }
 
 /** The part of every key of one thread's messages: find the thread's activities by this prefix plus ":". */

@@ -14,7 +14,7 @@ export type { ParsedSignature, SignatureHints } from './signature';
 export { BodyRetention, DEFAULT_WEBMAIL_PRIVACY, NeverLogEntry, WebmailPrivacy, neverLogTest } from './privacy';
 export { DraftNoteCode, EmailActivityDraft, buildEmailActivityDraft, buildManualEmailDraft } from './email-activity';
 export type { DraftNote, EmailDraftInput, EmailDraftResult } from './email-activity';
-export { emailExternalKey, parseEmailExternalKey, threadKeyOf } from './external-key';
+export { emailExternalKey, manualExternalKey, parseEmailExternalKey, threadKeyOf } from './external-key';
 
 const ADAPTERS: readonly WebmailAdapter[] = [gmailAdapter, outlookAdapter];
 

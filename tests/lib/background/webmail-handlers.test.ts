@@ -286,7 +286,7 @@ describe('webmail: a thread the adapter cannot read', () => {
     await bg.send('webmail.view', { read: { ...read, partial: { ...read.partial, subject: 'Another thread' } }, account: ACCOUNT });
     expect((await loadWebmailFailures()).total).toBe(2);
 
-    const logged = await bg.send<LogResult>('webmail.logManual', {
+    const byHand = {
       webmail: 'gmail',
       partial: read.partial,
       leadId: lead.id,
@@ -294,8 +294,19 @@ describe('webmail: a thread the adapter cannot read', () => {
       occurredAt: '2026-11-04T11:30:00.000Z',
       subject: view.manual.draft.subject,
       edits: { ...NO_EDITS, summary: view.manual.draft.summary },
-    });
-    expect(logged.activity).toMatchObject({ leadId: lead.id, subject: 'Quote for 200 rack servers', externalKey: null, occurredAt: '2026-11-04T11:30:00.000Z' });
+    };
+    const logged = await bg.send<LogResult>('webmail.logManual', byHand);
+    expect(logged.activity).toMatchObject({ leadId: lead.id, subject: 'Quote for 200 rack servers', occurredAt: '2026-11-04T11:30:00.000Z' });
+    expect(logged.activity.externalKey).toMatch(/^email:v1:gmail:unread:manual~[0-9a-f]{16}$/);
+    expect(logged.created).toBe(true);
+
+    // The same unread thread logged by hand again (after a reload, from a second tab): still one activity.
+    const again = await bg.send<LogResult>('webmail.logManual', { ...byHand, occurredAt: '2026-11-04T11:31:00.000Z' });
+    expect(again).toMatchObject({ created: false, activity: { id: logged.activity.id } });
+    // Another email the page shows (a new reply's text) is another activity.
+    const reply = await bg.send<LogResult>('webmail.logManual', { ...byHand, partial: { ...read.partial, bodyText: 'Thanks, the PO follows tomorrow.' } });
+    expect(reply.created).toBe(true);
+    expect((await liveActivities(bg.db)).filter((a) => a.externalKey?.includes(':manual~'))).toHaveLength(2);
   });
 });
 
