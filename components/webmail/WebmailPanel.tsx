@@ -7,6 +7,7 @@ import type { Lead } from '@/lib/schema';
 import type { ComposeRead, MailAddress, ThreadRead } from '@/lib/webmail';
 import { CompanyCard } from './CompanyCard';
 import { ComposeCompanies } from './ComposeCompanies';
+import { LeadPicker } from './LeadPicker';
 import { LogEmailForm, type LogRequest, type LogTarget } from './LogEmailForm';
 import { SkipNotes } from './SkipNotes';
 
@@ -29,6 +30,8 @@ export function WebmailPanel({ read, account, compose = null }: { read: ThreadRe
   const [view, setView] = useState<View | null>(null);
   const [error, setError] = useState<ErrorValue | null>(null);
   const [formLeadId, setFormLeadId] = useState<string | null>(null);
+  // A lead the rep found by search, for a thread that named none (logging by hand).
+  const [picked, setPicked] = useState<Lead | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   // Threads change under the panel: an answer for a thread no longer shown is dropped.
@@ -47,6 +50,7 @@ export function WebmailPanel({ read, account, compose = null }: { read: ThreadRe
   useEffect(() => {
     setView(null);
     setFormLeadId(null);
+    setPicked(null);
     setStatus('');
     setError(null);
     void load();
@@ -89,6 +93,7 @@ export function WebmailPanel({ read, account, compose = null }: { read: ThreadRe
     const said = created ? t('webmailSaved', { lead: lead.name }) : t('webmailAlreadyLogged', { lead: lead.name });
     setStatus(task ? `${said} ${t('webmailTaskCreated', { date: new Date(task.dueAt).toLocaleString() })}` : said);
     setFormLeadId(null);
+    setPicked(null);
     // A thread that was read is shown again with the record in its lead's last touches; an unreadable one is not
     // read again (that would count the same failure twice).
     if (read.status === 'ok') await load();
@@ -157,7 +162,16 @@ export function WebmailPanel({ read, account, compose = null }: { read: ThreadRe
                 ) : null}
               </div>
             ))}
-            {view.status === 'unreadable' && leads.length === 0 ? <p className="text-xs text-gray-600">{t('webmailChooseLead')}</p> : null}
+            {view.status === 'unreadable' && leads.length === 0 && target ? (
+              <div className="space-y-2">
+                <p className="text-xs text-gray-600">{t('webmailChooseLead')}</p>
+                {picked ? (
+                  <LogEmailForm key={picked.id} target={target} leads={[picked]} leadId={picked.id} busy={busy} onSave={(r) => void save(r)} onCancel={() => setPicked(null)} t={t} />
+                ) : (
+                  <LeadPicker onPick={setPicked} t={t} />
+                )}
+              </div>
+            ) : null}
           </>
         )}
       </div>

@@ -76,6 +76,8 @@ export const webmailEn = {
   webmailSkip_provisional_id: '{count} messages just sent (no permanent id yet: reload to log them)',
   webmailSkip_no_message_id: '{count} messages without a readable id',
   webmailLead: 'Lead',
+  webmailFindLead: 'Find the lead by name or domain',
+  webmailNoLeadFound: 'No lead matches.',
   webmailChooseLead: 'Choose the lead',
   optionsWebmail: 'Email (Gmail, Outlook)',
   optionsWebmailRetention: 'How much of an email’s text is kept when you log it',

@@ -77,6 +77,8 @@ export const webmailZhCN: Record<keyof typeof webmailEn, string> = {
   webmailSkip_provisional_id: '{count} 封刚发出的邮件（还没有固定编号，刷新后可记录）',
   webmailSkip_no_message_id: '{count} 封没有可读编号的邮件',
   webmailLead: '线索',
+  webmailFindLead: '按名称或域名查找线索',
+  webmailNoLeadFound: '没有匹配的线索。',
   webmailChooseLead: '选择线索',
   optionsWebmail: '邮件（Gmail、Outlook）',
   optionsWebmailRetention: '记录邮件时保存多少正文',

@@ -136,6 +136,26 @@ describe('the webmail panel', () => {
     expect((await loadWebmailFailures()).total).toBe(1);
   });
 
+  it('an unreadable thread that names no company with a lead: the rep finds the lead by name and logs by hand', async () => {
+    const bg = await backgroundWithAcme();
+    const read = readGmail('gmail-markup-changed.html');
+    if (read.status !== 'unreadable') throw new Error('the fixture should be unreadable');
+    // The sender writes from free mail: no company on the thread.
+    const freeMail = { ...read, partial: { ...read.partial, addresses: [{ name: 'Jane Doe', address: 'jane.doe.acme@gmail.com' }] } };
+    const panel = await renderPanel(freeMail);
+    await panel.until(() => panel.byTestId('webmail-lead-picker') !== null, 'the lead picker');
+    const search = panel.document.querySelector('input[name="leadSearch"]')!;
+    // linkedom has no input events React listens to: call the field's change handler as typing would.
+    const props = Object.entries(search).find(([key]) => key.startsWith('__reactProps'))?.[1] as { onChange: (event: unknown) => void };
+    await act(async () => props.onChange({ target: { value: 'Acme' } }));
+    await panel.until(() => panel.document.querySelector(`[data-lead-id="${bg.lead.id}"]`) !== null, 'Acme in the results');
+    await panel.click(panel.document.querySelector(`[data-lead-id="${bg.lead.id}"]`));
+    await panel.submit();
+    expect(panel.text('webmail-status')).toBe('Logged on Acme GmbH.');
+    const [activity] = await bg.db.activities.toArray();
+    expect(activity).toMatchObject({ leadId: bg.lead.id, subject: 'Quote for 200 rack servers' });
+  });
+
   it('offers to create a lead for a company that has none, from the sender’s signature', async () => {
     const bg = await backgroundWithAcme();
     await bg.db.leads.clear();
