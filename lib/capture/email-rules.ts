@@ -16,9 +16,9 @@ const MACHINE_LOCAL = /^(?:[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-.*|
 /** "a professional address like lily@lilysbikes.com", "例如 name@…": an address shown as an example. */
 const EXAMPLE_MARKER = /(?:\b(?:like|such as|e\.g\.|eg\.|for example|for instance|example)\b|例如|比如|示例|举例)/i;
 /** A block listing other companies: "Our clients", "Partners", "合作伙伴", "主要客户". */
-const OTHER_COMPANIES = /\b(?:our\s+)?(?:clients|customers|partners|distributors|resellers|dealers)\b|合作伙伴|合作客户|主要客户|经销商|代理商/i;
+export const OTHER_COMPANIES = /\b(?:our\s+)?(?:clients|customers|partners|distributors|resellers|dealers)\b|合作伙伴|合作客户|主要客户|经销商|代理商/i;
 /** A job ad's or a partner's address: "send your CV to", "简历投递". */
-const RECRUITING = /\b(?:resumes?|cv|curriculum vitae|apply|applications?|job|jobs|hiring|recruit\w*|candidates?)\b|简历|招聘|应聘/i;
+export const RECRUITING = /\b(?:resumes?|cv|curriculum vitae|apply|applications?|job|jobs|hiring|recruit\w*|candidates?)\b|简历|招聘|应聘/i;
 export const MAIL_LABEL = /(?:e-?mail|mail|邮\s?箱|邮\s?件|電\s?郵|电\s?邮|邮件地址|email address)\s*(?:address)?\s*[:：]?\s*$/i;
 
 export interface SiteIdentity {

@@ -143,4 +143,17 @@ describe('reading phone numbers on international sites', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ value: '+1 888 875 7170', kind: 'toll_free', confidence: 0.95 });
   });
+
+  it("leaves out other companies' numbers: a partner list under its heading, and a job ad placed for a client", () => {
+    const body = `
+      <h1>Contact Lakeshore Logistics</h1><p>Call us: +1 312 263 0100</p>
+      <h2>Our partners</h2>
+      <div><h3>Globex Freight</h3><p>+1 415 392 7700</p></div>
+      <div><h3>Initech GmbH</h3><p>+49 89 2180 1234</p></div>
+      <h2>Careers</h2>
+      <p>On behalf of our client Umbrella Ltd we are hiring a Sales Manager. Send your CV to jobs@umbrella-ltd.com or call +44 161 496 0123.</p>`;
+    expect(kinds(body, 'https://www.lakeshore-logistics.com/contact')).toEqual([['+1 312 263 0100', 'phone']]);
+    // Chinese pages write the heading as 合作伙伴 / 主要客户.
+    expect(kinds('<p>电话：0755-86001234</p><h3>主要客户</h3><p>华润集团 0755-82691888</p>', CN)).toEqual([['+86 755 8600 1234', 'phone']]);
+  });
 });
