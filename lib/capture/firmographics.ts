@@ -13,9 +13,19 @@ const FOUNDED = [
   new RegExp(`(?:成立|创立|创建|创办|始创|始建|注册成立|组建)(?:于|在|时间|日期)?\\s*[:：]?\\s*${YEAR}\\s*(?:年|[-./])`, 'u'),
   new RegExp(`${YEAR}\\s*年(?:\\d{1,2}\\s*月)?(?:\\d{1,2}\\s*日)?\\s*(?:成立|创立|创建|创办|注册成立|组建)`, 'u'),
 ];
-/** "Since 1977, First California Mortgage has..." at the start of a sentence, or "serving Ohio since 1962". */
+/**
+ * "Since 1977, First California Mortgage has..." at the start of a sentence, or after what a company does:
+ * "serving Ohio since 1962", "automating warehouses since 2009". Not after anything else ("the fastest pace
+ * since 2008", "a customer since 2010").
+ */
+const SINCE_AFTER = [
+  'business', 'serving', 'operating', 'trading', 'family[- ]owned', 'providing', 'helping', 'trusted', 'proudly',
+  'automating', 'building', 'making', 'manufacturing', 'designing', 'developing', 'producing', 'supplying',
+  'delivering', 'distributing', 'exporting', 'importing', 'installing', 'engineering', 'crafting', 'innovating',
+  'creating', 'selling', 'offering', 'connecting', 'powering', 'protecting', 'supporting', 'leading',
+].join('|');
 const SINCE = new RegExp(
-  `(?:^|[.!?。]\\s+|\\n|\\b(?:business|serving|operating|trading|family[- ]owned|providing|helping|trusted|proudly)(?:\\s+[\\w&'-]+){0,3}\\s+)since\\s+${YEAR}\\b`,
+  `(?:^|[.!?。]\\s+|\\n|\\b(?:${SINCE_AFTER})(?:\\s+[\\w&'-]+){0,3}\\s+)since\\s+${YEAR}\\b`,
   'i',
 );
 

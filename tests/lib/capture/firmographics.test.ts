@@ -12,6 +12,8 @@ describe('founding year', () => {
     ['Founded: March 2011', 2011],
     ['Since 1977, First California Mortgage has been helping buyers.', 1977],
     ['Proudly serving Ohio since 1962.', 1962],
+    ['We have been automating warehouses since 2009.', 2009],
+    ['Northwind builds and installs conveyor systems, designing custom lines since 1994.', 1994],
     ['公司成立于2005年，总部位于深圳。', 2005],
     ['本公司2008年3月成立，是一家高新技术企业。', 2008],
     ['成立时间：2012-06-01', 2012],
@@ -22,6 +24,7 @@ describe('founding year', () => {
   it('ignores copyright years, "since" inside a sentence about something else, and years to come', () => {
     expect(read('© 1999 - 2021 GoDaddy Operating Company').foundingYear).toBeUndefined();
     expect(read('Prices rose at the fastest pace since 2008.').foundingYear).toBeUndefined();
+    expect(read('Globex has been a loyal customer since 2010.').foundingYear).toBeUndefined();
     expect(read('Founded in 2999 by time travellers.').foundingYear).toBeUndefined();
   });
 });
