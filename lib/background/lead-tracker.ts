@@ -1,11 +1,10 @@
 import { HistoryStore, TaskStore, activitiesOf, type LeadStore, type SidecarDatabase } from '../db';
 import { saveScoreInputs } from '../db/score-inputs';
 import type { LeadCard } from '../messaging';
-import { nextFollowUp, proposeTasks, recordStageChange, responseDeadline, stageEnteredAt, type TaskDraft } from '../playbook';
-import { DEFAULT_TEAM_SETTINGS, type Activity, type Contact, type Lead, type LeadPatch, type Stage, type Task, type TeamSettings } from '../schema';
+import { OPEN_STAGES, nextFollowUp, proposeTasks, recordStageChange, responseDeadline, stageEnteredAt, type TaskDraft } from '../playbook';
+import { DEFAULT_TEAM_SETTINGS, type Activity, type Contact, type Lead, type LeadPatch, type Task, type TeamSettings } from '../schema';
 import { effectiveTier, recordScore, scoreLead } from '../score';
 
-const OPEN_STAGES: readonly Stage[] = ['not_contacted', 'initial_contact', 'needs_confirmed', 'proposal_submitted', 'negotiation'];
 
 export interface LeadTrackerOptions {
   now?: () => Date;

@@ -1,9 +1,6 @@
-import type { AssignmentRule, AssignmentSettings, Lead, Stage } from '../schema';
+import type { AssignmentRule, AssignmentSettings, Lead } from '../schema';
 
 type AssignableLead = Pick<Lead, 'tier' | 'region' | 'industry'>;
-
-/** Stages in which a lead still asks for the owner's time: they count towards an assignee's load. */
-export const OPEN_STAGES: readonly Stage[] = ['not_contacted', 'initial_contact', 'needs_confirmed', 'proposal_submitted', 'negotiation'];
 
 const regionWords = (region: string) => region.toLowerCase().split(/[\s,，、/]+/u).filter(Boolean);
 

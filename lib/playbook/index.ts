@@ -6,3 +6,4 @@ export { TaskDraft, proposeTasks, type ProposeInput } from './propose-tasks';
 export { taskFromDraft, type TaskEdits } from './task-from-draft';
 export { expectedDealAmount, forecastAccumulator, stageProbability, weightedForecast, type Forecast, type StageForecast } from './funnel';
 export { StageChange, recordStageChange, stageEnteredAt } from './stage-history';
+export { OPEN_STAGES } from './open-stages';

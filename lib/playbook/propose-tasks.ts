@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Channel, Id, Priority, Timestamp, type Activity, type Lead, type Stage, type TeamSettings, type Tier } from '../schema';
+import { OPEN_STAGES } from './open-stages';
+import { Channel, Id, Priority, Timestamp, type Activity, type Lead, type TeamSettings, type Tier } from '../schema';
 import { AskFact, EvidenceParams, ofLead, type LeadScore } from '../score';
 import { nextFollowUp } from './next-follow-up';
 import { phaseOverdue } from './phase-overdue';
@@ -40,7 +41,6 @@ export interface ProposeInput {
   stageEnteredAt?: string | null;
 }
 
-const OPEN_STAGES: readonly Stage[] = ['not_contacted', 'initial_contact', 'needs_confirmed', 'proposal_submitted', 'negotiation'];
 const MEETING_CHANNELS: readonly string[] = ['meeting', 'video', 'visit'];
 /** A next step that sends something ("send the brochure", "发报价") is urgent, not important (§4). */
 const SENDS_MATERIAL = /\b(?:send|share|email)\b.*\b(?:material|brochure|catalog(?:ue)?|datasheet|case stud(?:y|ies)|quote|quotation|deck|white ?paper)|资料|手册|报价|案例|白皮书|方案书|样本/i;

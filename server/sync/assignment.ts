@@ -1,6 +1,7 @@
 import type { Caller } from '../accounts/accounts';
 import type { Queryable } from '../db/sql-database';
-import { matchingRule, OPEN_STAGES, pickAssignee } from '../../lib/playbook/assignment';
+import { matchingRule, pickAssignee } from '../../lib/playbook/assignment';
+import { OPEN_STAGES } from '../../lib/playbook/open-stages';
 import type { AssignmentSettings, Lead } from '../../lib/schema';
 import type { ServerClock } from './server-clock';
 import { loadTeamSettings, storedTeamSettings, teamMemberIds } from './team-settings';
