@@ -1,3 +1,4 @@
+import { clearMarks, newestMarkByLead } from '../db/score-inputs';
 import type { LeadTracker } from './lead-tracker';
 
 /** Past this many changed leads, one pass over every lead's facts (the re-score runner) beats a save each. */
@@ -14,8 +15,7 @@ export async function rescorePulledLeads(tracker: LeadTracker, rescoreAll: () =>
   const { db } = tracker;
   const marks = await db.staleFacts.toArray();
   if (marks.length === 0) return 0;
-  const latest = new Map<string, string>();
-  for (const mark of marks) for (const leadId of mark.leadIds) if ((latest.get(leadId) ?? '') < mark.at) latest.set(leadId, mark.at);
+  const latest = newestMarkByLead(marks);
   // A lead whose facts were taken after its last mark (the rep's own saves go through the tracker) is current.
   const ids = [...latest.keys()];
   const facts = await db.scoreInputs.bulkGet(ids);
@@ -30,7 +30,6 @@ export async function rescorePulledLeads(tracker: LeadTracker, rescoreAll: () =>
     if (lead) await tracker.afterWrite(lead, await tracker.leads.contactsOf(id), null);
   }
   // Every marked lead now has fresh facts (afterWrite stores them), or is gone: the marks are done with.
-  const handled = Math.max(...marks.map((mark) => mark.id!));
-  await db.staleFacts.where(':id').belowOrEqual(handled).delete();
+  await clearMarks(db, marks);
   return leadIds.length;
 }

@@ -47,8 +47,7 @@ export async function saveScoreInputs(db: SidecarDatabase, lead: Lead, contacts:
 export async function refreshStaleFacts(db: SidecarDatabase, chunkSize = 500): Promise<number> {
   const marks = await db.staleFacts.toArray();
   if (marks.length === 0) return 0;
-  const latest = new Map<string, string>();
-  for (const mark of marks) for (const leadId of mark.leadIds) if ((latest.get(leadId) ?? '') < mark.at) latest.set(leadId, mark.at);
+  const latest = newestMarkByLead(marks);
   const ids = [...latest.keys()];
   let refreshed = 0;
   for (let start = 0; start < ids.length; start += chunkSize) {
@@ -72,9 +71,21 @@ export async function refreshStaleFacts(db: SidecarDatabase, chunkSize = 500): P
       return fresh.length;
     });
   }
+  await clearMarks(db, marks);
+  return refreshed;
+}
+
+/** When each marked lead was last written without its facts being taken (the newest of its marks). */
+export function newestMarkByLead(marks: readonly StaleFactsRow[]): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const mark of marks) for (const leadId of mark.leadIds) if ((latest.get(leadId) ?? '') < mark.at) latest.set(leadId, mark.at);
+  return latest;
+}
+
+/** Deletes `marks` once handled; marks added since (a write meanwhile) stay for the next pass. */
+export async function clearMarks(db: SidecarDatabase, marks: readonly StaleFactsRow[]): Promise<void> {
   const handled = Math.max(...marks.map((mark) => mark.id!));
   await db.staleFacts.where(':id').belowOrEqual(handled).delete();
-  return refreshed;
 }
 
 function groupByLead<T extends { leadId: string }>(records: T[]): Map<string, T[]> {
