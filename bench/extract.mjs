@@ -26,18 +26,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../scripts/find-chromium.mjs';
 import { deeplyNestedPage, largeCompanyPage } from './extract/synthetic-pages.mjs';
+import { benchArgs } from './lib/args.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const REPO_DIR = join(BENCH_DIR, '..');
 const CORPUS_DIR = join(REPO_DIR, '..', 'shared', 'corpus');
 const RESULTS_FILE = join(BENCH_DIR, 'results', 'extract.json');
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((arg) => {
-    const [key, value = 'true'] = arg.replace(/^--/, '').split('=');
-    return [key, value];
-  }),
-);
+const args = benchArgs();
 // Options carry an extract- prefix: `npm run bench` (bench/all.mjs) hands every script the same arguments, and
 // bench/run.mjs's --iterations=500 or --only=save mean something else there.
 const quick = args.quick === 'true';

@@ -16,18 +16,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../scripts/find-chromium.mjs';
 import { waitForQuiet } from './lib/browser-idle.mjs';
+import { benchArgs } from './lib/args.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const PAGE_DIR = join(BENCH_DIR, 'page');
 const DIST_DIR = join(BENCH_DIR, '.dist');
 const RESULTS_FILE = join(BENCH_DIR, 'results', 'latest.json');
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((arg) => {
-    const [key, value = 'true'] = arg.replace(/^--/, '').split('=');
-    return [key, value];
-  }),
-);
+const args = benchArgs();
 const quick = args.quick === 'true';
 const only = new Set((args.only ?? 'lookup,badge,save,rescore').split(','));
 const sizes = (args.sizes ?? (quick ? '10000' : '10000,100000')).split(',').map(Number);

@@ -20,18 +20,14 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../scripts/find-chromium.mjs';
+import { benchArgs } from './lib/args.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const PAGE_DIR = join(BENCH_DIR, 'sync', 'page');
 const DIST_DIR = join(BENCH_DIR, 'sync', '.dist');
 const RESULTS_FILE = join(BENCH_DIR, 'results', 'sync.json');
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((arg) => {
-    const [key, value = 'true'] = arg.replace(/^--/, '').split('=');
-    return [key, value];
-  }),
-);
+const args = benchArgs();
 const quick = args.quick === 'true';
 const n = Number(args.leads ?? (quick ? 10_000 : 100_000));
 const rounds = Number(args.rounds ?? (quick ? 10 : 30));

@@ -22,6 +22,7 @@ import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { CHROMIUM_FLAGS, findChromium } from '../scripts/find-chromium.mjs';
 import { waitForQuiet } from './lib/browser-idle.mjs';
+import { benchArgs } from './lib/args.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const PAGE_DIR = join(BENCH_DIR, 'webmail', 'page');
@@ -29,12 +30,7 @@ const DIST_DIR = join(BENCH_DIR, 'webmail', '.dist', 'script');
 const RESULTS_FILE = join(BENCH_DIR, 'results', 'webmail.json');
 const DIST_PROFILES = join(BENCH_DIR, 'webmail', '.dist', 'profiles');
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((arg) => {
-    const [key, value = 'true'] = arg.replace(/^--/, '').split('=');
-    return [key, value];
-  }),
-);
+const args = benchArgs();
 const quick = args.quick === 'true';
 const fresh = args.fresh === 'true';
 const leads = Number(args.leads ?? (quick ? 10_000 : 100_000));

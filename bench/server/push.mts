@@ -15,8 +15,9 @@ import { openPostgresDatabase } from '../../server/db/postgres-database';
 import type { SqlDatabase } from '../../server/db/sql-database';
 import { createHarness } from '../../tests/server/harness';
 import { makeLead, stamper } from '../../tests/server/records';
+import { benchArgs } from '../lib/args.mjs';
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]).map(([k, v]) => [k, v ?? 'true']));
+const args = benchArgs();
 const quick = args.quick === 'true';
 const BATCH = 100;
 const BATCHES = Number(args['server-batches'] ?? (quick ? 20 : 100));

@@ -1,0 +1,2 @@
+/** See args.mjs. */
+export function benchArgs(argv?: string[]): Record<string, string>;
