@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Translate } from '@/lib/i18n';
-import { sendMessage, type ErrorValue, type ResponseOf } from '@/lib/messaging';
+import { sendMessage, type ErrorValue, type ResponseOf, type Result } from '@/lib/messaging';
 import { DecisionRole, type Contact } from '@/lib/schema';
 import { inputClass } from './Field';
 
@@ -23,7 +23,7 @@ export function ContactList({ contacts, t, editing }: { contacts: readonly Conta
   const masked = contacts.some((contact) => contact.phones.some((phone) => phone.includes('*')));
   if (contacts.length === 0 && !editing) return null;
   /** Passes the background's answer on; true when the change was made. */
-  const answer = async (sent: Promise<{ ok: true; data: LeadView } | { ok: false; error: ErrorValue }>): Promise<boolean> => {
+  const answer = async (sent: Promise<Result<LeadView>>): Promise<boolean> => {
     const result = await sent;
     if (result.ok) editing?.onChanged(result.data);
     else editing?.onError(result.error);

@@ -65,7 +65,8 @@ export function parseAmount(typed: string): number | null {
   return (match && amountOf(match[1]!, match[2]?.toLowerCase())) ?? Number.NaN;
 }
 
-const orNull = (value: string) => (value.trim() ? value.trim() : null);
+/** What the rep typed, trimmed; null for an empty field. */
+export const orNull = (value: string) => (value.trim() ? value.trim() : null);
 const money = (amount: string, currency: string) => {
   const value = parseAmount(amount);
   return value === null ? null : { amount: value, currency: currency.trim().toUpperCase() };

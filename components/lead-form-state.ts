@@ -1,5 +1,5 @@
 import { SizeBand, type Lead, type LeadPatch, type Stage } from '@/lib/schema';
-import { dealFormOf, dealPatchOf, type DealFormState } from './deal-form-state';
+import { dealFormOf, dealPatchOf, orNull, type DealFormState } from './deal-form-state';
 
 /** What the sidebar's form holds: plain strings, one address or number per line. */
 export interface LeadFormState {
@@ -41,7 +41,6 @@ export function formStateOf(lead: Lead, currency = 'CNY'): LeadFormState {
 }
 
 const lines = (text: string) => [...new Set(text.split('\n').map((line) => line.trim()).filter(Boolean))];
-const orNull = (text: string) => (text.trim() ? text.trim() : null);
 /** A whole number as typed ("1,200" too); what is not one is sent as typed so that the save says what is wrong. */
 const wholeNumber = (text: string): number | null => {
   const digits = text.replace(/[,\s]/g, '');
