@@ -2,14 +2,26 @@ import { HistoryStore, TaskStore, activitiesOf, type LeadStore, type SidecarData
 import { saveScoreInputs } from '../db/score-inputs';
 import type { LeadCard } from '../messaging';
 import { OPEN_STAGES, nextFollowUp, proposeTasks, recordStageChange, responseDeadline, stageEnteredAt, type TaskDraft } from '../playbook';
-import { DEFAULT_TEAM_SETTINGS, type Activity, type Contact, type Lead, type LeadPatch, type Task, type TeamSettings } from '../schema';
-import { effectiveTier, recordScore, scoreLead } from '../score';
+import { DEFAULT_TEAM_SETTINGS, overrideInForce, type Activity, type Contact, type Lead, type LeadPatch, type Task, type TeamSettings } from '../schema';
+import { loadBackend } from '../settings/backend-store';
+import { effectiveTier, followSyncedOverride, recordScore, scoreLead } from '../score';
 
 
 export interface LeadTrackerOptions {
   now?: () => Date;
   /** The team's settings; the playbook's defaults until team settings sync (issue #6). */
   teamSettings?: () => Promise<TeamSettings>;
+  /**
+   * Whether this browser's rep may override tiers: managers and admins of the team signed in to; a rep working
+   * alone (not signed in) is their own manager. Defaults to the signed-in account's role.
+   */
+  mayOverrideTiers?: () => Promise<boolean>;
+}
+
+/** Signed in to a team, only its managers and admins override tiers (the server refuses a rep's); alone, anyone. */
+export async function signedInRoleMayOverride(): Promise<boolean> {
+  const session = await loadBackend();
+  return !session || session.account.role !== 'rep';
 }
 
 /**
@@ -21,6 +33,7 @@ export class LeadTracker {
   readonly history: HistoryStore;
   readonly tasks: TaskStore;
   readonly now: () => Date;
+  readonly mayOverrideTiers: () => Promise<boolean>;
   private readonly teamSettings: () => Promise<TeamSettings>;
 
   constructor(
@@ -30,6 +43,7 @@ export class LeadTracker {
   ) {
     this.now = options.now ?? (() => new Date());
     this.teamSettings = options.teamSettings ?? (async () => DEFAULT_TEAM_SETTINGS);
+    this.mayOverrideTiers = options.mayOverrideTiers ?? signedInRoleMayOverride;
     this.history = new HistoryStore(db);
     this.tasks = new TaskStore(db, this.now);
   }
@@ -49,9 +63,12 @@ export class LeadTracker {
         this.history.tierState(written.id),
         this.history.stageHistory(written.id),
       ]);
-      const score = scoreLead({ lead, contacts, activities }, settings, this.now().toISOString());
-      const after = recordScore(before, score);
-      const scoreMoved = before.scored?.tier !== score.tier || before.scored?.total !== score.total;
+      const now = this.now().toISOString();
+      const score = scoreLead({ lead, contacts, activities }, settings, now);
+      // The override on the lead is the team's (set here or pulled from a teammate): the history follows it.
+      const followed = followSyncedOverride(before, lead.tierOverride, now);
+      const after = recordScore(followed, score);
+      const scoreMoved = followed !== before || before.scored?.tier !== score.tier || before.scored?.total !== score.total;
       const stageMoved = recordStageChange(stages, { to: lead.stage, at: lead.updatedAt, by });
       await Promise.all([
         scoreMoved ? this.history.saveTierState(lead.id, before, after) : undefined,
@@ -82,13 +99,16 @@ export class LeadTracker {
     ]);
     const now = this.now().toISOString();
     const score = scoreLead({ lead, contacts, activities }, settings, now);
-    const tier = tierState.override?.tier ?? score.tier;
+    // The lead's own override is the team's: it is in force even before this device folded it into the history.
+    const override = overrideInForce(lead);
+    const tier = override?.tier ?? score.tier;
     const proposals = proposeTasks({ lead, score, tier, activities, stageEnteredAt: stageEnteredAt(stageHistory, lead.stage) }, now, settings);
     return {
       lead,
       score,
       tier,
-      override: tierState.override,
+      override,
+      mayOverride: await this.mayOverrideTiers(),
       tierHistory: tierState.history,
       stageHistory,
       nextFollowUp: nextFollowUpOf({ ...lead, tier }, activities, settings),

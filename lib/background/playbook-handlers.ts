@@ -1,6 +1,7 @@
 import { LeadStoreError, StoreErrorCode, logTouch, overdueFollowUps } from '../db';
 import { type AgendaItem, ErrorCode, type Handlers, SidecarError } from '../messaging';
 import { TaskKind, taskFromDraft, type TaskDraft } from '../playbook';
+import { writeTierOverride } from '../db/tier-override-store';
 import { applyTierOverride, clearTierOverride } from '../score';
 import type { LeadTracker } from './lead-tracker';
 
@@ -53,12 +54,18 @@ export function playbookHandlers(tracker: LeadTracker | null, repName: () => Pro
       const lead = await liveLead(t, leadId);
       const by = await repName();
       if (!by) throw new SidecarError(ErrorCode.InvalidMessage, 'Set your name in Sidecar’s options first: an override records who made it.');
+      if (!(await t.mayOverrideTiers())) throw new SidecarError(ErrorCode.InvalidMessage, 'Only a manager or admin of your team can override a tier: ask your manager.');
       const before = await t.history.tierState(leadId);
-      const at = t.now().toISOString();
+      const now = t.now();
+      const at = now.toISOString();
+      // The rules check the override (a reason, a name); the lead carries it to the team, and afterWrite
+      // records it in the tier history as it would a teammate's.
       const result = tier ? applyTierOverride(before, { tier, reason, by, at }) : clearTierOverride(before, { by, at, reason });
       if (!result.ok) throw new SidecarError(ErrorCode.InvalidMessage, result.error.message);
-      await t.history.saveTierState(leadId, before, result.data);
-      return { lead: await t.afterWrite(lead, await t.leads.contactsOf(leadId), by) };
+      if (!tier && !lead.tierOverride?.tier && !before.override) return { lead };
+      const value = tier ? result.data.override! : { tier: null, by, at, reason: reason.trim() || null };
+      const written = (await writeTierOverride(t.db, leadId, value, now)) ?? lead;
+      return { lead: await t.afterWrite(written, await t.leads.contactsOf(leadId), by) };
     },
     'task.accept': async ({ draft, edits }) => {
       const t = need();

@@ -1,4 +1,5 @@
 import { clearMarks, newestMarkByLead } from '../db/score-inputs';
+import { followSyncedOverrides } from '../db/tier-override-store';
 import type { LeadTracker } from './lead-tracker';
 
 /** Past this many changed leads, one pass over every lead's facts (the re-score runner) beats a save each. */
@@ -21,6 +22,8 @@ export async function rescorePulledLeads(tracker: LeadTracker, rescoreAll: () =>
   const facts = await db.scoreInputs.bulkGet(ids);
   const leadIds = ids.filter((id, i) => (facts[i]?.at ?? '') < latest.get(id)!);
   if (leadIds.length > PULLED_ONE_BY_ONE) {
+    // A teammate's override set or lifted: into the tier states (which the re-score reads) and the histories.
+    await followSyncedOverrides(db, leadIds, tracker.now());
     // The re-score takes the marked leads' facts again first, and clears the marks.
     await rescoreAll();
     return leadIds.length;

@@ -10,6 +10,7 @@ import { upgradeToV5 } from './sync-upgrade-v5';
 import { installScoreInputsInvalidation, type ScoreInputsRow, type StaleFactsRow } from './score-inputs';
 import { installTierOverlay, TierOverlay, type TierBatchRow } from './tier-overlay';
 import { upgradeToV6 } from './upgrade-v6';
+import { upgradeToV7 } from './upgrade-v7';
 
 /** A lead as stored: the synced record plus derived, local-only index keys (name search, duplicate check). */
 export type LeadRow = Lead & { searchKeys: string[]; nameKeys: string[] };
@@ -64,6 +65,8 @@ export const SCHEMA_HISTORY = {
     staleFacts: '++id',
     tierBatches: 'id',
   },
+  // v7: a manager's tier override is synced on the lead (Lead.tierOverride); no new index, the data moves.
+  7: {},
 } as const;
 
 export class SidecarDatabase extends Dexie {
@@ -103,6 +106,7 @@ export class SidecarDatabase extends Dexie {
     this.version(4).stores(SCHEMA_HISTORY[4]).upgrade(upgradeToV4);
     this.version(5).stores(SCHEMA_HISTORY[5]).upgrade(upgradeToV5);
     this.version(6).stores(SCHEMA_HISTORY[6]).upgrade(upgradeToV6);
+    this.version(7).stores(SCHEMA_HISTORY[7]).upgrade(upgradeToV7);
     installTierOverlay(this, this.tierOverlay);
     installScoreInputsInvalidation(this);
     this.on('ready', (db) => this.tierOverlay.load(db), true);

@@ -13,6 +13,8 @@ export const LeadCard = z.object({
   score: LeadScore,
   tier: Tier,
   override: TierOverride.nullable(),
+  /** Whether this rep may set or lift the override (a manager or admin of the team; anyone working alone). */
+  mayOverride: z.boolean(),
   tierHistory: z.array(TierHistoryEntry),
   stageHistory: z.array(StageChange),
   nextFollowUp: z.object({ dueAt: Timestamp, basis: z.enum(['first_response', 'cadence', 'agreed']) }).nullable(),

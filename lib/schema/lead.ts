@@ -79,6 +79,40 @@ export const CompetitorLink = z.discriminatedUnion('status', [
   }),
 ]);
 
+/**
+ * shared/domain.md §2: a manager may override the scored tier; the override, its reason, who made it and when
+ * are kept (lib/score applies it; it wins over the score until lifted).
+ */
+export const TierOverride = z.object({
+  tier: Tier,
+  reason: z.string().trim().min(1, 'say why the tier is overridden').max(500),
+  by: z.string().trim().min(1, 'who overrides the tier').max(64),
+  at: Timestamp,
+});
+export type TierOverride = z.infer<typeof TierOverride>;
+
+/** An override lifted: the score's tier is in force again; who lifted it, when and (optionally) why are kept. */
+export const TierOverrideLifted = z.object({
+  tier: z.null(),
+  reason: z.string().trim().max(500).nullable(),
+  by: TierOverride.shape.by,
+  at: Timestamp,
+});
+export type TierOverrideLifted = z.infer<typeof TierOverrideLifted>;
+
+/**
+ * The lead's override as the team shares it: set, or lifted (tier null, so every teammate's history can say who
+ * lifted it). It merges per field like any other lead field; only managers and admins may change it.
+ */
+export const LeadTierOverride = z.union([TierOverride, TierOverrideLifted]);
+export type LeadTierOverride = z.infer<typeof LeadTierOverride>;
+
+/** The override in force on a lead, if any (absent on leads stored before overrides synced, null when never set). */
+export function overrideInForce(lead: { tierOverride?: LeadTierOverride | null }): TierOverride | null {
+  const value = lead.tierOverride;
+  return value && value.tier !== null ? (value as TierOverride) : null;
+}
+
 /** Human-readable code beside the internal id, as teams write it: LX + year + sequence (LX2026001). */
 export const LeadCode = z.string().regex(/^LX\d{4}\d{3,}$/);
 
@@ -128,6 +162,8 @@ export const LeadFields = z.object({
   competitor: CompetitorLink.nullable(),
   stage: Stage,
   tier: Tier.nullable(),
+  /** A manager's override of the tier, synced to the team (see LeadTierOverride); set through its own message only. */
+  tierOverride: LeadTierOverride.nullable().optional(),
   nextFollowUpAt: Timestamp.nullable(),
   /**
    * When the current owner got the lead (a claim from the pool, the team's assignment rules, a manager's
@@ -166,10 +202,10 @@ export type Lead = z.infer<typeof Lead>;
 
 /**
  * What the sidebar may change in one save: any subset of the editable fields except the code, the
- * company's keys (domain and otherDomains are set by clipping and merging, never by an edit) and the
- * assignment time (set with the owner).
+ * company's keys (domain and otherDomains are set by clipping and merging, never by an edit), the
+ * assignment time (set with the owner) and the tier override (a manager's, through lead.overrideTier).
  */
-export const LeadPatch = LeadFields.omit({ code: true, otherDomains: true, assignedAt: true }).partial();
+export const LeadPatch = LeadFields.omit({ code: true, otherDomains: true, assignedAt: true, tierOverride: true }).partial();
 export type LeadPatch = z.infer<typeof LeadPatch>;
 /** Any subset of the fields, for the lead rules themselves (merges, captures). */
 export type LeadFieldsPatch = Partial<LeadFields>;

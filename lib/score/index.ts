@@ -23,6 +23,7 @@ export {
   applyTierOverride,
   clearTierOverride,
   effectiveTier,
+  followSyncedOverride,
   recordScore,
 } from './tier-history';
 export { RuleErrorCode, refused, type RuleError, type RuleResult } from './errors';

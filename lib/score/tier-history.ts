@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import { Tier, Timestamp } from '../schema';
+import { Tier, TierOverride, Timestamp, type LeadTierOverride } from '../schema';
 import { RuleErrorCode, refused, type RuleResult } from './errors';
 import type { LeadScore } from './lead-score';
 
-/** shared/domain.md §2: a manager may override the scored tier; the override and its reason are kept. */
-export const TierOverride = z.object({
-  tier: Tier,
-  reason: z.string().trim().min(1, 'say why the tier is overridden').max(500),
-  by: z.string().trim().min(1, 'who overrides the tier').max(64),
-  at: Timestamp,
-});
-export type TierOverride = z.infer<typeof TierOverride>;
+export { TierOverride };
 
 export const TierChangeCause = z.enum(['score', 'override', 'override_cleared']);
 
@@ -70,6 +63,28 @@ export function clearTierOverride(state: TierState, change: { by: string; at: st
   if (!state.override) return { ok: true, data: state };
   const { by, at, reason } = parsed.data;
   return { ok: true, data: withEntry(state, { ...state, override: null }, { at, cause: 'override_cleared', by, reason: reason || null }) };
+}
+
+/**
+ * Brings the tier state in step with the lead's synced override (`synced`, the field every teammate shares):
+ * an override set or lifted elsewhere, or by this device's own message, becomes a tier history entry with who
+ * made it, when and why, like an override applied here. The same override again changes nothing. A lead that
+ * carries no override while the state has one (a lead merged into one without it) lifts it as of `now`.
+ */
+export function followSyncedOverride(state: TierState, synced: LeadTierOverride | null | undefined, now: string): TierState {
+  const inForce = synced && synced.tier !== null ? TierOverride.parse(synced) : null;
+  if (sameOverride(state.override, inForce)) return state;
+  if (inForce) {
+    const { by, reason, at } = inForce;
+    return withEntry(state, { ...state, override: inForce }, { at, cause: 'override', by, reason });
+  }
+  const entry = synced ? { at: synced.at, by: synced.by, reason: synced.reason || null } : { at: now, by: null, reason: null };
+  return withEntry(state, { ...state, override: null }, { ...entry, cause: 'override_cleared' });
+}
+
+function sameOverride(a: TierOverride | null, b: TierOverride | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.tier === b.tier && a.by === b.by && a.at === b.at && a.reason === b.reason;
 }
 
 function withEntry(before: TierState, after: TierState, entry: Pick<TierHistoryEntry, 'at' | 'cause' | 'by' | 'reason'>): TierState {

@@ -43,7 +43,7 @@ describe('upgrading the local database to v4 (the playbook: tasks, reminders, ti
     await seedVersion3('migration-v3-v4');
     const db = new SidecarDatabase('migration-v3-v4');
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
 
     const leads = await db.leads.toArray();
     expect(leads).toHaveLength(3);

@@ -42,7 +42,7 @@ describe('upgrading the local database to v5 (team sync)', () => {
     const rows = await seedVersion4('migration-v4-v5');
     const db = new SidecarDatabase('migration-v4-v5');
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.leads.toArray()).toEqual(rows);
     expect(await db.tasks.toArray()).toEqual([v4Task]);
 

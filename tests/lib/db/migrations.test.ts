@@ -18,7 +18,7 @@ describe('upgrading the local database', () => {
     await seedVersion1('migration-v1-v2');
     const db = new SidecarDatabase('migration-v1-v2');
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
 
     const rows = await db.leads.toArray();
     expect(rows).toHaveLength(2);
@@ -77,7 +77,7 @@ describe('upgrading the local database to v3 (company identity and enrichment)',
     await seedVersion2('migration-v2-v3');
     const db = new SidecarDatabase('migration-v2-v3');
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
 
     const rows = await db.leads.toArray();
     expect(rows).toHaveLength(2);

@@ -4,6 +4,7 @@ import {
   applyTierOverride,
   clearTierOverride,
   effectiveTier,
+  followSyncedOverride,
   recordScore,
   type RuleResult,
 } from '@/lib/score';
@@ -56,5 +57,35 @@ describe('tier overrides and history', () => {
 
   it('treats clearing an override that is not there as nothing to record', () => {
     expect(ok(clearTierOverride(first, { by: 'manager-li', at: '2026-11-07T02:00:00.000Z' }))).toBe(first);
+  });
+});
+
+describe('following the override synced on the lead', () => {
+  const first = recordScore(EMPTY_TIER_STATE, scored('B', 55, '2026-11-01T02:00:00.000Z'));
+  const teammates = { tier: 'S' as const, reason: '上市公司，重点跟进', by: 'Manager Zhang', at: '2026-11-05T02:00:00.000Z' };
+
+  it('a teammate’s override becomes this lead’s override and a history entry with who, when and why; once', () => {
+    const followed = followSyncedOverride(first, teammates, '2026-11-06T00:00:00.000Z');
+    expect(effectiveTier(followed)).toBe('S');
+    expect(followed.history.at(-1)).toEqual({ at: teammates.at, cause: 'override', from: 'B', to: 'S', scoredTier: 'B', total: 55, by: 'Manager Zhang', reason: '上市公司，重点跟进' });
+    expect(followSyncedOverride(followed, teammates, '2026-11-07T00:00:00.000Z')).toBe(followed);
+  });
+
+  it('a lifting records who lifted it and when; a lead without any override leaves a state without one alone', () => {
+    const followed = followSyncedOverride(first, teammates, '2026-11-06T00:00:00.000Z');
+    const lifted = followSyncedOverride(followed, { tier: null, reason: null, by: 'Admin Wu', at: '2026-11-08T02:00:00.000Z' }, '2026-11-09T00:00:00.000Z');
+    expect(effectiveTier(lifted)).toBe('B');
+    expect(lifted.history.at(-1)).toMatchObject({ at: '2026-11-08T02:00:00.000Z', cause: 'override_cleared', from: 'S', to: 'B', by: 'Admin Wu', reason: null });
+    expect(followSyncedOverride(first, null, '2026-11-09T00:00:00.000Z')).toBe(first);
+    expect(followSyncedOverride(first, undefined, '2026-11-09T00:00:00.000Z')).toBe(first);
+    // A lead that lost its override (merged into one without it) lifts it as of now, by nobody known.
+    expect(followSyncedOverride(followed, null, '2026-11-09T00:00:00.000Z').history.at(-1)).toMatchObject({ at: '2026-11-09T00:00:00.000Z', cause: 'override_cleared', by: null });
+  });
+
+  it('another override replacing the one in force is a change; the same one with a new reason too', () => {
+    const followed = followSyncedOverride(first, teammates, '2026-11-06T00:00:00.000Z');
+    const replaced = followSyncedOverride(followed, { ...teammates, tier: 'A', at: '2026-11-07T02:00:00.000Z' }, '2026-11-08T00:00:00.000Z');
+    expect(replaced.history.at(-1)).toMatchObject({ cause: 'override', from: 'S', to: 'A' });
+    expect(followSyncedOverride(replaced, { ...teammates, tier: 'A', at: '2026-11-07T02:00:00.000Z', reason: 'Other reason' }, '2026-11-08T00:00:00.000Z').history).toHaveLength(replaced.history.length + 1);
   });
 });
