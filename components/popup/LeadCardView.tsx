@@ -3,6 +3,7 @@ import type { ErrorValue, LeadCard } from '@/lib/messaging';
 import { TierBadge } from '../TierBadge';
 import { AskNextList } from './AskNextList';
 import { FollowUpView } from './FollowUpView';
+import { formatWhen } from './format';
 import { QuickActions } from './QuickActions';
 import { ScoreView } from './ScoreView';
 import { TaskList } from './TaskList';
@@ -31,7 +32,7 @@ export function LeadCardView({ card, now, t, onChanged, onError, onOpenSidebar }
       </div>
       {card.override ? (
         <p className="text-xs text-gray-600" data-testid="tier-override">
-          {t('popupOverridden', { tier: card.override.tier, by: card.override.by, reason: card.override.reason })}
+          {t('popupOverriddenAt', { tier: card.override.tier, by: card.override.by, when: formatWhen(card.override.at), reason: card.override.reason })}
         </p>
       ) : null}
       <ScoreView score={card.score} t={t} />

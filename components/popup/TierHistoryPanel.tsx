@@ -7,8 +7,49 @@ import { formatWhen } from './format';
 
 const dash = (tier: string | null) => tier ?? '–';
 
-/** A manager's tier override (with its reason) and the lead's tier and stage history. */
-export function TierHistoryPanel({ card, t, onChanged, onError }: { card: LeadCard; t: Translate; onChanged: () => void; onError: (error: ErrorValue) => void }) {
+/**
+ * A manager's tier override (with its reason) and the lead's tier and stage history. The override is offered to
+ * those who may make it (card.mayOverride: a team's managers and admins, or a rep working alone); a rep of a team
+ * sees the history and who may change the tier.
+ */
+type PanelProps = { card: LeadCard; t: Translate; onChanged: () => void; onError: (error: ErrorValue) => void };
+
+export function TierHistoryPanel({ card, t, onChanged, onError }: PanelProps) {
+  return (
+    <details className="text-xs" data-testid="tier-history">
+      <summary className="cursor-pointer text-gray-600">
+        {card.mayOverride ? `${t('popupOverrideTier')} · ` : ''}
+        {t('popupTierHistory')}
+      </summary>
+      {card.mayOverride ? (
+        <OverrideForm card={card} t={t} onChanged={onChanged} onError={onError} />
+      ) : (
+        <p className="mt-1 text-gray-500" data-testid="override-managers-only">
+          {t('popupOverrideManagersOnly')}
+        </p>
+      )}
+      <ol className="mt-1 space-y-0.5 text-gray-600">
+        {card.tierHistory.map((entry, i) => (
+          <li key={`t${i}`}>
+            {formatWhen(entry.at)}: {t(`tierChange_${entry.cause}`, { from: dash(entry.from), to: dash(entry.to), total: entry.total ?? '–', by: entry.by ?? '', reason: entry.reason ?? '' })}
+          </li>
+        ))}
+      </ol>
+      <h4 className="mt-1 font-medium text-gray-700">{t('popupStageHistory')}</h4>
+      <ol className="space-y-0.5 text-gray-600" data-testid="stage-history">
+        {card.stageHistory.map((change, i) => (
+          <li key={`s${i}`}>
+            {formatWhen(change.at)}: {t(`stage_${change.to}`)}
+            {change.by ? ` · ${change.by}` : ''}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+/** Sets the tier with a reason, or lifts the override in force; the team sees who did it and when. */
+function OverrideForm({ card, t, onChanged, onError }: PanelProps) {
   const [tier, setTier] = useState<Tier>(card.override?.tier ?? card.tier);
   const [reason, setReason] = useState('');
   const send = async (next: Tier | null) => {
@@ -18,10 +59,7 @@ export function TierHistoryPanel({ card, t, onChanged, onError }: { card: LeadCa
     onChanged();
   };
   return (
-    <details className="text-xs" data-testid="tier-history">
-      <summary className="cursor-pointer text-gray-600">
-        {t('popupOverrideTier')} · {t('popupTierHistory')}
-      </summary>
+    <>
       <form
         className="mt-1 flex items-center gap-1"
         onSubmit={(e) => {
@@ -44,22 +82,6 @@ export function TierHistoryPanel({ card, t, onChanged, onError }: { card: LeadCa
           {t('popupOverrideClear')}
         </button>
       ) : null}
-      <ol className="mt-1 space-y-0.5 text-gray-600">
-        {card.tierHistory.map((entry, i) => (
-          <li key={`t${i}`}>
-            {formatWhen(entry.at)}: {t(`tierChange_${entry.cause}`, { from: dash(entry.from), to: dash(entry.to), total: entry.total ?? '–', by: entry.by ?? '', reason: entry.reason ?? '' })}
-          </li>
-        ))}
-      </ol>
-      <h4 className="mt-1 font-medium text-gray-700">{t('popupStageHistory')}</h4>
-      <ol className="space-y-0.5 text-gray-600" data-testid="stage-history">
-        {card.stageHistory.map((change, i) => (
-          <li key={`s${i}`}>
-            {formatWhen(change.at)}: {t(`stage_${change.to}`)}
-            {change.by ? ` · ${change.by}` : ''}
-          </li>
-        ))}
-      </ol>
-    </details>
+    </>
   );
 }

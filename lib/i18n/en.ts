@@ -314,6 +314,8 @@ export const en = {
   popupOverrideApply: 'Override',
   popupOverrideClear: 'Use the score’s tier',
   popupOverridden: 'Set to {tier} by {by}: {reason}',
+  popupOverriddenAt: 'Set to {tier} by {by} on {when}: {reason}',
+  popupOverrideManagersOnly: 'Only a manager or admin of your team can override the tier.',
   popupTierHistory: 'Tier history',
   tierChange_score: '{from} → {to} by score ({total})',
   tierChange_override: '{from} → {to} by {by}: {reason}',

@@ -314,6 +314,8 @@ export const zhCN: Messages = {
   popupOverrideApply: '调整',
   popupOverrideClear: '恢复评分分级',
   popupOverridden: '{by} 调整为 {tier}：{reason}',
+  popupOverriddenAt: '{by} 于 {when} 调整为 {tier}：{reason}',
+  popupOverrideManagersOnly: '只有团队的经理或管理员可以调整分级。',
   popupTierHistory: '分级记录',
   tierChange_score: '{from} → {to}，评分 {total}',
   tierChange_override: '{from} → {to}，{by}：{reason}',

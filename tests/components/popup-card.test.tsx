@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { LeadCardView } from '@/components/popup/LeadCardView';
-import { evidenceText, formatDuration } from '@/components/popup/format';
+import { evidenceText, formatDuration, formatWhen } from '@/components/popup/format';
+import { saveBackend } from '@/lib/settings/backend-store';
 import { translator } from '@/lib/i18n';
 import type { LeadCard } from '@/lib/messaging';
 import { makeCapture } from '../helpers/make-capture';
@@ -81,5 +82,41 @@ describe('popup wording', () => {
     expect(evidenceText({ key: 'budget', params: { max: 500_000, currency: 'CNY', origin: 'capture' } }, en)).toBe('Budget ≤ 500,000 CNY (from the page)');
     expect(evidenceText({ key: 'contactRole', params: { name: '张总', role: 'decision_maker' } }, zh)).toBe('张总：决策人');
     expect(evidenceText({ key: 'currencyNotComparable', params: { fact: 'revenue', currency: 'USD', teamCurrency: 'CNY' } }, en)).toBe('revenue is in USD; the team has no rate to CNY');
+  });
+});
+
+describe('the tier override in the popup', () => {
+  async function overriddenCard() {
+    const bg = playbookBackground('2026-11-23T02:00:00.000Z', { repName: 'Manager Zhang' });
+    const { lead } = await bg.send<{ lead: { id: string } }>('clip.save', { capture: makeCapture(), edits: {} });
+    await bg.send('lead.overrideTier', { leadId: lead.id, tier: 'S', reason: 'Group account, strategic' });
+    return { bg, leadId: lead.id };
+  }
+
+  it('working alone, the rep is their own manager: the override form is offered, and the override says who, when and why', async () => {
+    const { bg, leadId } = await overriddenCard();
+    const card = (await bg.send<{ card: LeadCard }>('lead.card', { leadId })).card;
+    const { document, text } = render(card, '2026-11-23T03:00:00.000Z');
+    expect(text('tier-badge')).toBe('S');
+    expect(text('tier-override')).toBe(`Set to S by Manager Zhang on ${formatWhen('2026-11-23T02:00:00.000Z')}: Group account, strategic`);
+    expect(document.querySelector('select[name="overrideTier"]')).not.toBeNull();
+    expect(text('override-managers-only')).toBeNull();
+  });
+
+  it('signed in to a team as a rep: the manager’s override is shown, the form is not offered', async () => {
+    const { bg, leadId } = await overriddenCard();
+    await saveBackend({
+      url: 'http://127.0.0.1:8787',
+      token: 'token',
+      expiresAt: '2027-01-01T00:00:00.000Z',
+      account: { id: 'rep-1', email: 'rep@example.com', role: 'rep', teamId: 'team-1', teamName: 'East' },
+    });
+    const card = (await bg.send<{ card: LeadCard }>('lead.card', { leadId })).card;
+    expect(card.mayOverride).toBe(false);
+    const { document, text } = render(card, '2026-11-23T03:00:00.000Z', zh);
+    expect(text('tier-override')).toContain('Manager Zhang 于');
+    expect(document.querySelector('select[name="overrideTier"]')).toBeNull();
+    expect(text('override-managers-only')).toBe('只有团队的经理或管理员可以调整分级。');
+    expect(text('tier-history')).toContain('Group account, strategic');
   });
 });
