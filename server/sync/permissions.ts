@@ -14,3 +14,21 @@ export function canSetOwner(caller: Caller, ownerId: string | null): boolean {
 }
 
 export const isManager = (caller: Caller): boolean => caller.role === 'admin' || caller.role === 'manager';
+
+/**
+ * Lead fields that only managers and admins change: the tier override (shared/domain.md §2). A rep's device
+ * shows the override and never offers it; a rep's write that would change it is refused as a whole.
+ */
+export const MANAGER_ONLY_LEAD_FIELDS: ReadonlySet<string> = new Set(['tierOverride']);
+
+/**
+ * Why a lead write that changes `changed` (the fields the merge took: mergeWrite's `taken`) is refused for
+ * `caller`, or null when it may go ahead. The push refuses it with code "forbidden" and this message, and
+ * acknowledges it like any other refusal, so the rep's device undoes the change and is not wedged.
+ */
+export function managerOnlyLeadFieldRefusal(caller: Caller, changed: readonly string[]): string | null {
+  if (isManager(caller)) return null;
+  return changed.some((field) => MANAGER_ONLY_LEAD_FIELDS.has(field))
+    ? "only a manager or admin can set or lift a lead's tier override: ask your manager to change the tier"
+    : null;
+}
