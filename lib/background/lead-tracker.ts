@@ -1,7 +1,7 @@
 import { HistoryStore, TaskStore, activitiesOf, type LeadStore, type SidecarDatabase } from '../db';
 import { saveScoreInputs } from '../db/score-inputs';
 import type { LeadCard } from '../messaging';
-import { OPEN_STAGES, nextFollowUp, proposeTasks, recordStageChange, responseDeadline, stageEnteredAt, type TaskDraft } from '../playbook';
+import { leadNextFollowUp, proposeTasks, recordStageChange, responseDeadline, stageEnteredAt, type TaskDraft } from '../playbook';
 import { DEFAULT_TEAM_SETTINGS, overrideInForce, type Activity, type Contact, type Lead, type LeadPatch, type Task, type TeamSettings } from '../schema';
 import { loadBackend } from '../settings/backend-store';
 import { effectiveTier, followSyncedOverride, recordScore, scoreLead } from '../score';
@@ -122,9 +122,7 @@ export class LeadTracker {
 
 /** The playbook's next follow-up of an open lead (none once won, lost or in after-sales care). */
 function nextFollowUpOf(lead: Lead & { tier: NonNullable<Lead['tier']> }, activities: readonly Activity[], settings: TeamSettings) {
-  if (!OPEN_STAGES.includes(lead.stage)) return null;
-  const last = activities.at(-1);
-  return nextFollowUp({ tier: lead.tier, assignedAt: lead.assignedAt ?? lead.createdAt, lastTouchAt: last?.occurredAt ?? null, agreedAt: last?.nextFollowUpAt ?? null }, settings);
+  return leadNextFollowUp(lead, lead.tier, activities.at(-1), settings);
 }
 
 /** A proposal the rep already turned into an open task (same kind; for a next step, the same record). */

@@ -42,7 +42,7 @@ export class RescoreRunner {
       if ((await this.db.tierBatches.count()) === 0) return;
       // A settings change meanwhile interrupts the fold and runs (drain) once it stopped.
       // A fold that fails leaves its batches, which every read still sees, for the next start.
-      const folded = this.fold().catch((error) => {
+      const folded = this.fold(settings).catch((error) => {
         if (!(error instanceof Restart)) console.error('Sidecar: folding a re-score into the lead rows failed', error);
       });
       this.running = folded.then(() => this.drain(null)).finally(() => (this.running = null));
@@ -71,7 +71,7 @@ export class RescoreRunner {
         });
         const changed = result.changed + (resuming?.changed ?? 0);
         await statusItem.setValue({ state: 'done', ...result, changed, ...base, finishedAt: this.now().toISOString() } satisfies RescoreStatus);
-        await this.fold();
+        await this.fold(async () => settings);
       } catch (error) {
         if (error instanceof Restart) continue;
         const message = error instanceof Error ? error.message : String(error);
@@ -82,9 +82,11 @@ export class RescoreRunner {
     }
   }
 
-  private async fold(): Promise<void> {
+  /** `settings`: the team's, for the next follow-up of each lead whose tier moved (the cadence is the tier's). */
+  private async fold(settings: () => Promise<TeamSettings>): Promise<void> {
     await foldRescoredTiers(this.db, {
       now: this.now,
+      teamSettings: settings,
       onChunk: () => {
         if (this.next) throw new Restart();
       },

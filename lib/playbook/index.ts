@@ -1,5 +1,5 @@
 export { responseDeadline } from './response-deadline';
-export { nextFollowUp, type FollowUpBasis, type FollowUpInput } from './next-follow-up';
+export { leadNextFollowUp, nextFollowUp, type FollowUpBasis, type FollowUpInput, type FollowUpLead } from './next-follow-up';
 export { phaseOverdue, type PhaseStatus } from './phase-overdue';
 export { TaskKind, taskPriority } from './task-priority';
 export { TaskDraft, proposeTasks, type ProposeInput } from './propose-tasks';

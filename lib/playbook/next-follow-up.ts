@@ -1,4 +1,5 @@
-import type { TeamSettings, Tier } from '../schema';
+import type { Stage, TeamSettings, Tier } from '../schema';
+import { OPEN_STAGES } from './open-stages';
 import { responseDeadline } from './response-deadline';
 import { DAY_MS, isBefore, later } from './time';
 
@@ -23,4 +24,26 @@ export function nextFollowUp(input: FollowUpInput, settings: TeamSettings): { du
   const cadence = later(input.lastTouchAt, settings.cadenceDays[input.tier] * DAY_MS);
   if (input.agreedAt && isBefore(input.agreedAt, cadence)) return { dueAt: input.agreedAt, basis: 'agreed' };
   return { dueAt: cadence, basis: 'cadence' };
+}
+
+/** What the playbook reads of a lead for its next follow-up. */
+export interface FollowUpLead {
+  stage: Stage;
+  createdAt: string;
+  assignedAt?: string | null;
+}
+
+/**
+ * The next follow-up of a lead with `tier` in force, given its last follow-up record (oldest-first order's
+ * last): none once won, lost or in after-sales care. A date the rep agreed with the customer in that record is
+ * kept when it comes before the cadence, so recomputing after a tier change never loses it.
+ */
+export function leadNextFollowUp(
+  lead: FollowUpLead,
+  tier: Tier,
+  last: { occurredAt: string; nextFollowUpAt: string | null } | undefined,
+  settings: TeamSettings,
+): { dueAt: string; basis: FollowUpBasis } | null {
+  if (!OPEN_STAGES.includes(lead.stage)) return null;
+  return nextFollowUp({ tier, assignedAt: lead.assignedAt ?? lead.createdAt, lastTouchAt: last?.occurredAt ?? null, agreedAt: last?.nextFollowUpAt ?? null }, settings);
 }

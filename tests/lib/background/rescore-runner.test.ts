@@ -1,5 +1,5 @@
 import { LeadTracker, RescoreRunner } from '@/lib/background';
-import { LeadStore, SidecarDatabase } from '@/lib/db';
+import { LeadStore, SidecarDatabase, logTouch } from '@/lib/db';
 import { rescoreLeads } from '@/lib/db/rescore-leads';
 import { DEFAULT_TEAM_SETTINGS, TeamSettings } from '@/lib/schema';
 import { makeCapture } from '../../helpers/make-capture';
@@ -63,5 +63,16 @@ describe('the background re-score runner', () => {
     expect((await Promise.all(ids.map((id) => leads.get(id)))).map((lead) => lead?.tier)).toEqual(['B', 'B', 'B']);
     expect(await Promise.all(ids.map((id) => storedTier(db, id)))).toEqual(['B', 'B', 'B']);
     expect(await db.tierBatches.count()).toBe(0);
+  });
+
+  it('a lead the run moves from A to S gets the daily cadence of S for its next follow-up', async () => {
+    const { db, leads, ids } = await stored(1);
+    const id = ids[0]!;
+    const tracker = new LeadTracker(db, leads, { now: () => NOW });
+    await logTouch(db, { leadId: id, channel: 'phone', summary: 'First call', nextFollowUpAt: null }, { ownerId: null, now: NOW });
+    const touched = await tracker.afterWrite((await leads.get(id))!, [], null);
+    expect(touched).toMatchObject({ tier: 'A', nextFollowUpAt: '2026-11-25T10:00:00.000Z' });
+    await new RescoreRunner(db, () => NOW).start(LOWER_BAR);
+    expect(await leads.get(id)).toMatchObject({ tier: 'S', nextFollowUpAt: '2026-11-24T10:00:00.000Z' });
   });
 });
