@@ -1,6 +1,7 @@
 import type { AddressEvidence, EvidenceSource } from '../schema';
 import { readChineseAddress } from './chinese-address';
 import type { ContactLines } from './contact-lines';
+import { readEuropeanAddresses } from './european-address';
 import { isCreditLine } from './phone-labels';
 import type { StructuredAddress } from './structured-contacts';
 
@@ -31,10 +32,12 @@ const COUNTRY_CODES: Record<string, string> = {
 
 /**
  * Postal addresses: from structured data first (JSON-LD and microdata PostalAddress, hCard adr), then
- * written ones: Chinese addresses by 省/市/区 or an 地址 label, and western ones by their region and postal
- * code. A web designer's credit line is skipped (its address is another company's).
+ * written ones: Chinese addresses by 省/市/区 or an 地址 label, North American, Australian and British ones by
+ * their region and postal code, continental European ones by their postal code before the city. A web
+ * designer's credit line is skipped (its address is another company's). `countryHints` (the page's domain,
+ * language and phone countries, best first) decide a European code's country when the address does not.
  */
-export function extractAddresses(lines: ContactLines, structured: StructuredAddress[]): AddressEvidence[] {
+export function extractAddresses(lines: ContactLines, structured: StructuredAddress[], countryHints: readonly string[] = []): AddressEvidence[] {
   const found = new Map<string, AddressEvidence>();
   const add = (address: AddressEvidence) => {
     const { street, city, postalCode } = address.value;
@@ -54,7 +57,18 @@ export function extractAddresses(lines: ContactLines, structured: StructuredAddr
     }
   }
   readWesternAddresses(lines, add);
+  readContinentalAddresses(lines, countryHints, add);
   return [...found.values()];
+}
+
+function readContinentalAddresses(lines: ContactLines, countryHints: readonly string[], add: (address: AddressEvidence) => void): void {
+  const inAddressBlock = lines.inAddressBlock?.bind(lines);
+  for (const address of readEuropeanAddresses({ lines: lines.lines, inAddressBlock, countryHints })) {
+    if (isCreditLine(address.snippet)) continue;
+    const { street, city, region, postalCode, country, full } = address;
+    const source = lines.inFooter(lines.lines[address.line]!) ? 'footer' : 'text';
+    add(evidence({ street, city, region, postalCode, country, full }, source, address.snippet, address.hasStreet ? 0.8 : 0.6));
+  }
 }
 
 function readWesternAddresses(lines: ContactLines, add: (address: AddressEvidence) => void): void {

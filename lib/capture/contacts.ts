@@ -4,7 +4,7 @@ import { extractAddresses } from './addresses';
 import { contactLines } from './contact-lines';
 import { extractEmails, type FoundEmail } from './emails';
 import { extractPeople } from './people';
-import { rankCountries } from './phone-country';
+import { countryOfDomain, countryOfLanguage, rankCountries } from './phone-country';
 import { parseJsonLdBlocks } from './json-ld-blocks';
 import { extractPhones, type FoundPhone } from './phones';
 import { readPageLinks, type PageLink } from './page-links';
@@ -49,10 +49,12 @@ export function extractContacts(doc: Document, text: string, domain: string | nu
   const links = attempt('links', () => shared.links ?? readPageLinks(doc), []);
   const empty: StructuredContacts = { emails: [], phones: [], people: [], addresses: [], ownDomains: [], warnings: [] };
   const structured = attempt('structured data', () => readStructuredContacts(doc, shared.jsonLdBlocks ?? parseJsonLdBlocks(doc).blocks, domain), empty);
-  const addresses = attempt('addresses', () => extractAddresses(lines, structured.addresses), []);
+  const international = attempt('phone numbers', () => internationalCountries(links, structured), []);
+  const countryHints = [countryOfDomain(domain), countryOfLanguage(lang), ...international].filter((country): country is CountryCode => Boolean(country));
+  const addresses = attempt('addresses', () => extractAddresses(lines, structured.addresses, countryHints), []);
   const countries = attempt(
     'phone numbers',
-    () => rankCountries({ domain, lang, text, addressCountries: addresses.map((a) => a.value.country ?? ''), internationalCountries: internationalCountries(links, structured) }),
+    () => rankCountries({ domain, lang, text, addressCountries: addresses.map((a) => a.value.country ?? ''), internationalCountries: international }),
     [],
   );
   const phones: FoundPhone[] = attempt('phone numbers', () => extractPhones(doc, lines, countries, structured.phones, links), []);

@@ -13,13 +13,15 @@ const HAN = /\p{Script=Han}/gu;
 const KANA = /[\u3040-\u30ff]/;
 const SCAN_LIMIT = 100_000;
 
-function countryOfDomain(domain: string | null): CountryCode | undefined {
+/** The country of a country-code domain (.de, .co.uk), not of a vanity one (.io, .ai). */
+export function countryOfDomain(domain: string | null): CountryCode | undefined {
   const tld = domain?.split('.').pop()?.toLowerCase();
   if (!tld || tld.length !== 2 || VANITY_TLDS.has(tld)) return undefined;
   return supported(tld === 'uk' ? 'GB' : tld.toUpperCase());
 }
 
-function countryOfLanguage(lang: string | null): CountryCode | undefined {
+/** The country of a page language with a region (de-CH) or spoken in essentially one country (pl). */
+export function countryOfLanguage(lang: string | null): CountryCode | undefined {
   const [language = '', region] = (lang ?? '').toLowerCase().split(/[-_]/);
   if (region && /^[a-z]{2}$/.test(region)) return supported(region.toUpperCase());
   return SINGLE_COUNTRY_LANGUAGES[language];

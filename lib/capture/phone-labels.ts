@@ -23,7 +23,7 @@ const LABELS: Array<[Label, RegExp]> = [
  * The web designer's or host's credit line, or a line of links to other organisations ("友情链接", "partner
  * links"): its numbers and addresses belong to other companies.
  */
-const CREDIT = /(?:\b(?:designed|developed|powered|hosted|built|website|site|web design|seo) by\b|技术支持|网站建设|网站制作|网站设计|建站|设计制作|友情链接|合作伙伴|合作单位|相关链接|\b(?:friendly|partner|related) links\b)/iu;
+const CREDIT = /(?:\b(?:designed|developed|powered|hosted|built|website|site|web design|webdesign|seo) by\b|\bwebdesign\b|\b(?:realisiert|gestaltet|umgesetzt|entwickelt) von\b|\b(?:réalisé|conçu|développé) par\b|\b(?:realizzato|sviluppato) da\b|\b(?:diseñado|desarrollado) por\b|\b(?:ontworpen|gemaakt) door\b|技术支持|网站建设|网站制作|网站设计|建站|设计制作|友情链接|合作伙伴|合作单位|相关链接|\b(?:friendly|partner|related) links\b)/iu;
 /** Between an identifier's label and its number only "No.", "#" and punctuation may stand ("ABN: 12 345…"). */
 const IDENTIFIER_GAP = /^[\s#:：.\-]*(?:no\.?|number|nr\.?)?[\s#:：.\-]*$/i;
 const MAX_LABEL_GAP = 30;
