@@ -5,6 +5,7 @@ import { readCopyrightHolder } from './copyright';
 import { readCreditCode, readIcpLicense } from './china-registry';
 import { readFirmographics } from './firmographics';
 import { findLogoImages, readCanonicalUrl, readDescription, readLogo } from './identity';
+import { jobAdPhrases, readJobPageSignals } from './job-posting';
 import { readMainText } from './main-text';
 import { readMicrodata } from './microdata';
 import { readPageMeta } from './meta';
@@ -49,6 +50,8 @@ export interface ProfileInput {
   links?: readonly PageLink[];
   /** The site's own organizations from JSON-LD (readJsonLd). */
   jsonLdOrganizations: StructuredOrganization[];
+  /** The page's parsed JSON-LD blocks (parseJsonLdBlocks), to tell a job ad. */
+  jsonLdBlocks?: readonly unknown[];
 }
 
 /**
@@ -98,11 +101,17 @@ export function readCompanyProfile(doc: Document, input: ProfileInput): CompanyP
   const ownDescription = readDescription(meta, company);
   const fallback = ownDescription ? undefined : readMainText(doc, meta.baseUrl, lines);
   const warnings = [...(fallback?.warnings ?? [])];
+  const description = descriptionOutsideJobAds(ownDescription, fallback?.description, {
+    url: input.url,
+    jsonLdBlocks: input.jsonLdBlocks ?? [],
+    text: fallback?.mainText ?? text,
+    warnings,
+  });
   const fields = keepValid(
     {
       name,
       legalName,
-      description: ownDescription ?? fallback?.description,
+      description,
       logo: readLogo(meta, company, logoImages, isCompanyName),
       canonicalUrl: readCanonicalUrl(meta),
       social: readSocialProfiles(doc, { meta, organizations, companyKeys: [label, companyKey].filter(Boolean), text, links: input.links }),
@@ -113,6 +122,33 @@ export function readCompanyProfile(doc: Document, input: ProfileInput): CompanyP
     warnings,
   );
   return { fields, mainText: fallback?.mainText, warnings };
+}
+
+/**
+ * The description, unless it is a job ad's text. The page's main text (Readability's, or its first paragraph)
+ * on a job ad describes the job: it is left out with a warning, and on a careers page that is not clearly a
+ * job ad it is kept with a low confidence. The page's own metadata is kept, unless on a job ad it reads as one
+ * ("Senior Engineer — apply now"); structured data's organization description always is.
+ */
+function descriptionOutsideJobAds(
+  own: TextEvidence | undefined,
+  fromText: TextEvidence | undefined,
+  page: { url: string; jsonLdBlocks: readonly unknown[]; text: string; warnings: string[] },
+): TextEvidence | undefined {
+  const candidate = own ?? fromText;
+  if (!candidate || candidate.source === 'json-ld' || candidate.source === 'microdata') return candidate;
+  const job = readJobPageSignals(page.url, page.jsonLdBlocks, page.text);
+  const readsAsJobAd = jobAdPhrases(candidate.value).length > 0;
+  if (candidate === own) {
+    if (!job.posting || !readsAsJobAd) return candidate;
+  } else if (!job.posting && !readsAsJobAd) {
+    return job.careersPage ? { ...candidate, confidence: Math.min(candidate.confidence, 0.25) } : candidate;
+  } else if (!job.posting && !job.careersPage) {
+    // One job-ad phrase in a paragraph of an ordinary page ("we are hiring!") does not make it a job ad.
+    return candidate;
+  }
+  page.warnings.push("This page is a job ad: its text was not taken as the company's description.");
+  return undefined;
 }
 
 /**

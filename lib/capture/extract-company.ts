@@ -43,7 +43,7 @@ function readPage(doc: Document, url: string): PageCapture {
 
   const contacts = extractContacts(doc, text, domain, lang, { jsonLdBlocks: jsonLd.blocks, lines, links });
   warnings.push(...contacts.warnings);
-  const profile = readCompanyProfile(doc, { url, domain, text, lines, links, jsonLdOrganizations: organizations });
+  const profile = readCompanyProfile(doc, { url, domain, text, lines, links, jsonLdOrganizations: organizations, jsonLdBlocks: jsonLd.blocks });
   warnings.push(...profile.warnings);
   if (!profile.fields.name && !domain) warnings.push('No company name or domain found on this page.');
 
