@@ -1,0 +1,103 @@
+// Where a push's time goes, for profiling (not part of `npm run bench`): batches of 100 new leads pushed
+// through the app in process on PostgreSQL, with the time each statement waits for the database summed by
+// kind. Run with `node --cpu-prof --import tsx bench/server/push-profile.mts --batches=200` and read the
+// profile's self time; the statement times say how much of a push is the database's.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import { migrate } from '../../server/db/migrate';
+import { openPostgresDatabase } from '../../server/db/postgres-database';
+import type { Queryable, SqlDatabase } from '../../server/db/sql-database';
+import { createHarness } from '../../tests/server/harness';
+import { makeLead, stamper } from '../../tests/server/records';
+import { benchArgs } from '../lib/args.mjs';
+
+const args = benchArgs();
+const BATCHES = Number(args.batches ?? 100);
+const BATCH = 100;
+const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!url) throw new Error('set DATABASE_URL or TEST_DATABASE_URL');
+
+const waits = new Map<string, { n: number; ms: number }>();
+const kindOf = (sql: string) => sql.trim().replace(/\s+/g, ' ').slice(0, 40);
+let captured = '';
+const timed = (q: Queryable): Queryable => ({
+  async query(sql, params) {
+    const t = performance.now();
+    try {
+      return await q.query(sql, params);
+    } finally {
+      const k = kindOf(sql);
+      if (process.env.CAPTURE && k.startsWith('WITH w0') && !captured) captured = JSON.stringify({ sql, params });
+      const w = waits.get(k) ?? { n: 0, ms: 0 };
+      w.n++;
+      w.ms += performance.now() - t;
+      waits.set(k, w);
+    }
+  },
+  exec: (sql) => q.exec(sql),
+});
+
+const schema = `sidecar_prof_${randomBytes(6).toString('hex')}`;
+// Named, so that the database's own CPU time for the pushes can be read from its backends' /proc entries.
+const named = new URL(url);
+named.searchParams.set('application_name', schema);
+const inner = await openPostgresDatabase(named.toString(), { schema, maxConnections: 4 });
+const backendCpuMs = async () => {
+  const rows = await inner.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [schema]);
+  let ms = 0;
+  for (const { pid } of rows) ms += await readFile(`/proc/${pid}/schedstat`, 'utf8').then((text) => Number(text.split(' ')[0]) / 1e6, () => 0);
+  return ms;
+};
+const db: SqlDatabase = { ...inner, ...timed(inner), transaction: (work) => inner.transaction((tx) => work(timed(tx))) };
+try {
+  await migrate(db);
+  const h = createHarness(db, { rateLimit: { burst: 1e9, perSecond: 1e9 } });
+  const token = (await h.quickTeam(['manager'])).users[0]!.token;
+  const stamp = stamper('profdevice0001');
+  const bodies = Array.from({ length: BATCHES }, (_, b) =>
+    JSON.stringify({
+      clientId: 'profile-client',
+      mutations: Array.from({ length: BATCH }, (_, i) => {
+        const n = b * BATCH + i;
+        return { op: 'put', table: 'leads', mutationId: n + 1, record: makeLead(stamp(), { name: `Profile Company ${n}`, domain: `profile-${n}.example`, code: `LX2026${String(n + 1).padStart(6, '0')}` }) };
+      }),
+    }),
+  );
+  // Warm-up (the JIT, the pool's connections), not counted.
+  for (const body of bodies.splice(0, Math.min(10, BATCHES >> 2))) await h.call('POST', '/v1/sync/push', body, token);
+  const measured = bodies.length;
+  waits.clear();
+  const db0 = await backendCpuMs();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const body of bodies) {
+    const { status, json } = await h.call('POST', '/v1/sync/push', body, token);
+    if (status !== 200) throw new Error(`push answered ${status}: ${JSON.stringify(json).slice(0, 300)}`);
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const dbCpu = (await backendCpuMs()) - db0;
+  const per = (x: number) => (x / measured).toFixed(1);
+  console.log(
+    `${measured} batches of ${BATCH}: ${Math.round((measured * BATCH) / (ms / 1000))} mutations/s, ${per(ms)} ms per batch; CPU per batch: Node ${per((cpu.user + cpu.system) / 1000)} ms, database ${per(dbCpu)} ms; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+  );
+  for (const [k, w] of [...waits].sort((a, b) => b[1].ms - a[1].ms)) console.log(`  ${(w.ms / measured).toFixed(2).padStart(7)} ms/batch  ${String(w.n).padStart(5)}x  ${k}`);
+  if (process.env.CAPTURE) {
+    await import('node:fs').then((fs) => fs.writeFileSync(process.env.CAPTURE!, captured));
+    const { sql, params } = JSON.parse(captured);
+    await db.transaction(async (tx) => {
+      // The captured write ran already: delete its rows (in this transaction, rolled back) and explain it again.
+      const ids = (JSON.parse(params.find((p: unknown) => typeof p === 'string' && p.startsWith('[{"id"'))) as { id: string }[]).map((r) => r.id);
+      await tx.query(`DELETE FROM records WHERE id = ANY($1::text[])`, [ids]);
+      for (const plan of await tx.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)) console.log(Object.values(plan)[0]);
+      throw new Error('rolled back');
+    }).catch(() => {});
+  }
+} finally {
+  await db.close();
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => admin.end());
+}
