@@ -2,6 +2,7 @@ import type { AddressEvidence, EvidenceSource } from '../schema';
 import { readChineseAddress } from './chinese-address';
 import type { ContactLines } from './contact-lines';
 import { readEuropeanAddresses } from './european-address';
+import { readHeadquartersCities } from './headquarters-city';
 import { isCreditLine } from './phone-labels';
 import type { StructuredAddress } from './structured-contacts';
 
@@ -37,7 +38,7 @@ const COUNTRY_CODES: Record<string, string> = {
  * designer's credit line is skipped (its address is another company's). `countryHints` (the page's domain,
  * language and phone countries, best first) decide a European code's country when the address does not.
  */
-export function extractAddresses(lines: ContactLines, structured: StructuredAddress[], countryHints: readonly string[] = []): AddressEvidence[] {
+export function extractAddresses(lines: ContactLines, structured: StructuredAddress[], countryHints: readonly string[] = [], companyLabel = ''): AddressEvidence[] {
   const found = new Map<string, AddressEvidence>();
   const add = (address: AddressEvidence) => {
     const { street, city, postalCode } = address.value;
@@ -58,6 +59,14 @@ export function extractAddresses(lines: ContactLines, structured: StructuredAddr
   }
   readWesternAddresses(lines, add);
   readContinentalAddresses(lines, countryHints, add);
+  if (found.size > 0) return [...found.values()];
+  const cities = new Set<string>();
+  for (const place of readHeadquartersCities(lines.lines, companyLabel)) {
+    if (cities.has(squash(place.city)) || isCreditLine(lines.lines[place.line]!)) continue;
+    cities.add(squash(place.city));
+    const full = [place.city, place.region].filter(Boolean).join(', ');
+    add(evidence({ city: place.city, region: place.region, country: place.country, full }, 'text', place.snippet, 0.5));
+  }
   return [...found.values()];
 }
 

@@ -51,7 +51,7 @@ export function extractContacts(doc: Document, text: string, domain: string | nu
   const structured = attempt('structured data', () => readStructuredContacts(doc, shared.jsonLdBlocks ?? parseJsonLdBlocks(doc).blocks, domain), empty);
   const international = attempt('phone numbers', () => internationalCountries(links, structured), []);
   const countryHints = [countryOfDomain(domain), countryOfLanguage(lang), ...international].filter((country): country is CountryCode => Boolean(country));
-  const addresses = attempt('addresses', () => extractAddresses(lines, structured.addresses, countryHints), []);
+  const addresses = attempt('addresses', () => extractAddresses(lines, structured.addresses, countryHints, domain?.split('.')[0] ?? ''), []);
   const countries = attempt(
     'phone numbers',
     () => rankCountries({ domain, lang, text, addressCountries: addresses.map((a) => a.value.country ?? ''), internationalCountries: international }),

@@ -1,4 +1,5 @@
 import { extractCompany } from '@/lib/capture';
+import { readHeadquartersCities } from '@/lib/capture/headquarters-city';
 import { parsePage } from '../../helpers/corpus';
 
 const page = (body: string, head = '') => parsePage(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
@@ -50,5 +51,51 @@ describe('reading a company\'s postal addresses', () => {
   it('skips the web designer\'s address and a region and postal code alone', () => {
     expect(values('<p>技术支持：星辰网络 地址：广东省深圳市福田区深南大道1号</p>', 'https://www.xinghe-tech.cn/')).toEqual([]);
     expect(values('<p>baliseauto.com MA 01089</p><p>Welcome</p>', 'http://www.baliseauto.com/')).toEqual([]);
+  });
+});
+
+describe('the city a company names in a sentence about itself', () => {
+  it('reads "X is based in City" and "headquarters in City, State" when the subject is the company', () => {
+    expect(values('<p>FinCar is a privately owned Australian company (ABN 67 107 751 931. Australian Credit Licence: 387894) is based in Sydney. As a specialist we help.</p>', 'http://www.fincar.com.au/')).toEqual([
+      { city: 'Sydney', region: undefined, country: undefined, full: 'Sydney' },
+    ]);
+    expect(values('<p>ioSafe is a privately held company with headquarters in Auburn, California. Call us.</p>', 'http://iosafe.com/')).toEqual([
+      { city: 'Auburn', region: 'CA', country: 'US', full: 'Auburn, CA' },
+    ]);
+    expect(values('<p>We are headquartered in San Francisco, CA and ship worldwide.</p>', 'https://acme-tools.com/')[0]).toMatchObject({ city: 'San Francisco', region: 'CA' });
+    expect(values('<p>Wir sind ein Familienunternehmen mit Sitz in Frankfurt am Main.</p>', 'https://www.muster.de/')[0]).toMatchObject({ city: 'Frankfurt am Main' });
+    expect(values('<p>星河科技总部位于深圳市，在北京、上海设有分公司。</p>', 'https://www.xinghe-tech.cn/')[0]).toMatchObject({ city: '深圳市', country: 'CN' });
+    expect(addressesOn('<p>FinCar is based in Sydney.</p>', 'http://www.fincar.com.au/')[0]).toMatchObject({ source: 'text', confidence: 0.5 });
+  });
+
+  it('leaves out other people\'s cities, regions that are not cities, and pages that give a postal address', () => {
+    expect(values('<p>We serve customers based in London and Paris.</p>', 'https://acme-tools.com/')).toEqual([]);
+    expect(values('<p>Our partner Globex is based in Berlin.</p>', 'https://acme-tools.com/')).toEqual([]);
+    expect(values('<p>Acme is based in Silicon Valley.</p><p>Acme is based in Europe.</p>', 'https://acme.com/')).toEqual([]);
+    expect(values('<p>我们的客户总部位于上海市。</p>', 'https://www.xinghe-tech.cn/')).toEqual([]);
+    expect(values('<p>Acme is based in Springfield.</p><p>440 Hall of Fame Avenue<br>Springfield, MA 01105</p>', 'https://acme.com/').map((a) => a.street)).toEqual(['440 Hall of Fame Avenue']);
+  });
+
+  it('stays fast on long adversarial lines', () => {
+    const lines = [
+      'We are based in '.repeat(130),
+      `Acme is based in ${'Aaaa '.repeat(400)}`,
+      `${'(Acme. '.repeat(300)}is based in Sydney`,
+      `总部位于${'公司位于'.repeat(400)}`,
+    ];
+    const started = performance.now();
+    for (let run = 0; run < 5; run++) readHeadquartersCities(lines, 'acme');
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+});
+
+describe('Chinese addresses by 省/市/区', () => {
+  it('reads an autonomous region, a labelled address with its postal code and a city without its province', () => {
+    expect(values('<p>地址：广西壮族自治区南宁市青秀区民族大道100号</p>', 'https://www.nanning-example.cn/')[0]).toMatchObject({ region: '广西壮族自治区', city: '南宁市', street: '青秀区民族大道100号', country: 'CN' });
+    expect(values('<p>联系地址：杭州市西湖区文三路90号 邮编：310012</p>', 'https://www.hz-example.cn/')[0]).toMatchObject({ city: '杭州市', street: '西湖区文三路90号', postalCode: '310012' });
+  });
+
+  it('does not read a label without an address, or a region\'s name in a sentence', () => {
+    expect(values('<p>地址：请见下方地图</p><p>北京地区联合辟谣平台</p>', 'https://www.example-bj.cn/')).toEqual([]);
   });
 });

@@ -79,6 +79,15 @@ interface Tally {
   falseNegatives: string[];
 }
 
+/** The postal code marked right after a city (its address's), squashed as the postal codes are. */
+function zipAfter(annotations: Annotation[], cityIndex: number): string | undefined {
+  for (let i = cityIndex + 1; i < annotations.length && i <= cityIndex + 3; i++) {
+    if (annotations[i]!.type === 'ZIPCODE') return annotations[i]!.text.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/^[a-z]+/, '');
+    if (annotations[i]!.type === 'CITY') return undefined;
+  }
+  return undefined;
+}
+
 const tally = (): Tally => ({ truePositives: 0, falsePositives: [], falseNegatives: [] });
 const precision = (t: Tally) => t.truePositives / Math.max(1, t.truePositives + t.falsePositives.length);
 const recall = (t: Tally) => t.truePositives / Math.max(1, t.truePositives + t.falseNegatives.length);
@@ -144,6 +153,7 @@ describe.runIf(corpusAvailable)('contact quality on the hand-annotated corpus pa
     const postalCodes = tally();
     const cities = tally();
     const beyondCap: string[] = [];
+    const citiesBeyondCap: string[] = [];
     for (const file of files) {
       const annotations = annotationsOf(file.replace('.html', '.annotated.html'));
       const addresses = capture(file).fields.addresses;
@@ -155,16 +165,32 @@ describe.runIf(corpusAvailable)('contact quality on the hand-annotated corpus pa
         for (const code of expected) if (!found.has(code)) (beyondCap.push(`${file}: ${code}`), expected.delete(code));
       }
       compare(file, expected, found, postalCodes);
-      // Cities are reported, not asserted: annotators also marked towns named in prose ("based in Chatswood on Sydney's North Shore").
-      compare(file, new Set(annotations.filter((a) => a.type === 'CITY').map((a) => squash(a.text))), new Set(addresses.map((a) => squash(a.value.city ?? '')).filter(Boolean)), cities);
+      // Cities: annotators also marked towns named in passing ("Cape Cod auto dealerships"), which are not the
+      // company's address, so cities have a floor below (not the contact targets).
+      const expectedCities = new Set(annotations.filter((a) => a.type === 'CITY').map((a) => squash(a.text)));
+      const foundCities = new Set(addresses.map((a) => squash(a.value.city ?? '')).filter(Boolean));
+      // As for postal codes: a city whose every marked address lies beyond the cap is not a miss.
+      if (addresses.length === MAX_ADDRESSES) {
+        const beyond = new Set(beyondCap.filter((entry) => entry.startsWith(`${file}: `)).map((entry) => entry.slice(file.length + 2)));
+        for (const city of expectedCities) {
+          if (foundCities.has(city)) continue;
+          const codes = annotations.flatMap((a, i) => (a.type === 'CITY' && squash(a.text) === city ? [zipAfter(annotations, i)] : []));
+          if (codes.every((code) => code !== undefined && beyond.has(code))) (citiesBeyondCap.push(`${file}: ${city}`), expectedCities.delete(city));
+        }
+      }
+      compare(file, expectedCities, foundCities, cities);
     }
     console.log(
       `postal codes: precision ${precision(postalCodes).toFixed(3)}, recall ${recall(postalCodes).toFixed(3)} (${postalCodes.truePositives} right, ${beyondCap.length} beyond the cap)` +
         `\n  missed: ${postalCodes.falseNegatives.join('; ') || 'none'}\n  extra: ${postalCodes.falsePositives.join('; ') || 'none'}` +
-        `\ncities: precision ${precision(cities).toFixed(3)}, recall ${recall(cities).toFixed(3)}; missed: ${cities.falseNegatives.join('; ') || 'none'}`,
+        `\ncities: precision ${precision(cities).toFixed(3)}, recall ${recall(cities).toFixed(3)} (${cities.truePositives} right, ${citiesBeyondCap.length} beyond the cap)` +
+        `; missed: ${cities.falseNegatives.join('; ') || 'none'}; extra: ${cities.falsePositives.join('; ') || 'none'}`,
     );
     expect(precision(postalCodes)).toBeGreaterThanOrEqual(TARGET.precision);
     expect(recall(postalCodes)).toBeGreaterThanOrEqual(TARGET.recall);
+    // Not the contact targets (see above), but a floor so that city reading cannot silently regress.
+    expect(precision(cities)).toBeGreaterThanOrEqual(0.95);
+    expect(recall(cities)).toBeGreaterThanOrEqual(0.9);
   });
 
   it.each(Object.entries(UNANNOTATED))('%s: the contacts a visitor finds, and none of the examples', (file, expected) => {
