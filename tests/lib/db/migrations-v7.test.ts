@@ -17,7 +17,7 @@ async function seedVersion6(name: string) {
   const v6 = new Dexie(name);
   for (const version of [1, 2, 3, 4, 5, 6] as const) v6.version(version).stores(SCHEMA_HISTORY[version]);
   const rows = leadsV1.map((lead) => ({ ...lead, ...V6_LEAD_FIELDS, searchKeys: searchKeysFor(lead.name, lead.legalName), nameKeys: companyNameKeys(lead.name, lead.legalName) }));
-  rows[0] = { ...rows[0]!, tier: 'S' } as (typeof rows)[number];
+  rows[0] = { ...rows[0]!, tier: 'S' } as unknown as (typeof rows)[number];
   rows.push({ ...rows[1]!, id: '019a0f3e-5c00-7a00-8000-00000000a0ff', domain: 'gone.example', code: 'LX2026009', deletedAt: '2026-10-09T08:00:00.000Z' } as unknown as (typeof rows)[number]);
   const leads = rows as unknown as Lead[];
   const scored = { tier: 'C' as const, total: 20, at: '2026-11-01T02:00:00.000Z' };
