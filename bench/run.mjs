@@ -8,6 +8,8 @@
 //          it is also what stores the leads the other cases run against)
 //          --skip-import (no importLeads bulk write: for trying --only=rescore, which runs on the raw side)
 //          --fold (also time the re-score's background fold above 10,000 leads: minutes on a busy machine)
+//          --cpu-profile (write each store-side case's V8 CPU profile to bench/results/<case>-<n>.cpuprofile,
+//          to open in Chromium's DevTools; the timings of a profiled run are not comparable)
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -55,7 +57,7 @@ async function buildPage() {
     root: PAGE_DIR,
     base: './',
     logLevel: 'warn',
-    build: { outDir: DIST_DIR, emptyOutDir: true, target: 'esnext', reportCompressedSize: false, chunkSizeWarningLimit: 100_000 },
+    build: { outDir: DIST_DIR, emptyOutDir: true, minify: args['cpu-profile'] !== 'true', target: 'esnext', reportCompressedSize: false, chunkSizeWarningLimit: 100_000 },
   });
 }
 
@@ -159,6 +161,25 @@ async function openBenchPage(context, origin) {
   return page;
 }
 
+/** Runs `work` under the V8 sampling profiler of `page` when --cpu-profile is given, and saves the profile. */
+async function profiled(page, name, work) {
+  if (args['cpu-profile'] !== 'true') return work();
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  await session.send('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.send('Profiler.stop');
+    const file = join(BENCH_DIR, 'results', `${name}.cpuprofile`);
+    await mkdir(join(BENCH_DIR, 'results'), { recursive: true });
+    await writeFile(file, JSON.stringify(profile));
+    say(`CPU profile written to ${file}`);
+    await session.detach();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Run
 
@@ -209,7 +230,7 @@ async function main() {
       if (args['skip-import'] !== 'true') {
         await waitForQuiet(say);
         say(`bulk write ${n} leads: LeadStore.importLeads`);
-        const storeMs = await storePage.evaluate((o) => globalThis.sidecarBench.bulkStore(o), where);
+        const storeMs = await profiled(storePage, `bulk-${n}`, () => storePage.evaluate((o) => globalThis.sidecarBench.bulkStore(o), where));
         const ratio = round(storeMs / rawMs, 2);
         const gated = n === bulkSize;
         bulk = {
@@ -242,9 +263,9 @@ async function main() {
       }
       if (only.has('save')) {
         say(`save a captured lead (existing domain, merge), ${n} leads stored`);
-        const merge = await rawPage.evaluate((o) => globalThis.sidecarBench.save(o), { ...options, ...where, mode: 'merge' });
+        const merge = await profiled(rawPage, `save-merge-${n}`, () => rawPage.evaluate((o) => globalThis.sidecarBench.save(o), { ...options, ...where, mode: 'merge' }));
         say(`save a captured lead (new domain), ${n} leads stored`);
-        const fresh = await storePage.evaluate((o) => globalThis.sidecarBench.save(o), { ...options, ...where, mode: 'new' });
+        const fresh = await profiled(storePage, `save-new-${n}`, () => storePage.evaluate((o) => globalThis.sidecarBench.save(o), { ...options, ...where, mode: 'new' }));
         results.push(perOperationResult('save a captured lead, new domain', 'Dexie put(row)', n, fresh, SAVE_TARGET));
         results.push(perOperationResult('save a captured lead, existing domain (merge)', 'Dexie put(row)', n, merge, SAVE_TARGET));
       }

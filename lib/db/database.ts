@@ -89,7 +89,11 @@ export class SidecarDatabase extends Dexie {
   readonly tierOverlay = new TierOverlay();
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
+    // Only the background opens this database and nothing observes it with liveQuery (the sidebar and popup ask
+    // the background by message), so Dexie's change tracking for live queries is pure cost on every write:
+    // its cache and its observability layer (index ranges of each write, a broadcast after each commit).
+    super(name, { cache: 'disabled', ...options });
+    this.unuse({ stack: 'dbcore', name: 'Observability' });
     this.version(1).stores(SCHEMA_HISTORY[1]);
     this.version(2)
       .stores(SCHEMA_HISTORY[2])

@@ -10,6 +10,7 @@ import type { LeadRow, SidecarDatabase } from './database';
 import { nextStamp } from './device-clock';
 import { LeadStoreError, StoreErrorCode } from './errors';
 import { reserveLeadCode } from './lead-code';
+import { writesOver } from './sync-capture';
 import { normaliseForSearch, searchKeysFor } from './search-keys';
 
 export interface ClipPreview {
@@ -170,8 +171,9 @@ export class LeadStore {
       if (maskPhones && safeEdits.phones) safeEdits.phones = maskPersonalPhones(safeEdits.phones);
       lead = Lead.parse(applyLeadPatch(lead, safeEdits, stamp, nowIso));
       const stored: Capture = { ...evidence, id: uuidv7(), schemaVersion: SCHEMA_VERSION, leadId: lead.id, capturedAt: nowIso };
-      // A new lead is an add: the sync outbox then needs no read of a stored copy.
-      writes.push(existing ? db.leads.put(toRow(lead)) : db.leads.add(toRow(lead)), db.captures.add(stored));
+      // A new lead is an add, and an existing one was read above in this transaction: either way the sync outbox
+      // needs no read of a stored copy (sync-capture.ts).
+      writes.push(existing ? db.leads.put(writesOver(toRow(lead), existing)) : db.leads.add(toRow(lead)), db.captures.add(stored));
       if (hasPeople) {
         const contacts = contactsFromCapture(known, capture.fields.people, this.contactWrite(lead, capture, stamp, nowIso, maskPhones));
         writes.push(db.contacts.bulkPut(contacts.map((contact) => Contact.parse(contact))));

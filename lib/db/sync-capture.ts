@@ -61,25 +61,61 @@ async function capture(db: Dexie, core: DBCore, table: DBCoreTable, name: SyncTa
   if ((req.type !== 'put' && req.type !== 'add') || trans.mode === 'versionchange' || applyingServerChanges.has(trans) || !hasOutbox(core)) {
     return table.mutate(req);
   }
-  const keys = req.keys ?? req.values.map((value: { id?: unknown }) => value.id);
+  const values = req.values as AnySyncRecord[];
+  // An add has no stored copy, and a writer that read the stored copy in this transaction says so: then the
+  // mutations are known before the write and go out with it, and a save pays no round trip for its outbox row.
+  const known = req.type === 'add' ? values.map(() => undefined) : storedCopiesOf(values);
+  if (known) {
+    const queued = mutationsOf(name, known, values);
+    const [result, added] = await Promise.all([table.mutate(req), queued.length ? outboxAdd(core, trans, queued.map(({ row }) => row)) : undefined]);
+    // A record the store refused (a unique index) must not be sent: its queued row goes again.
+    const refused = queued.flatMap(({ index }, position) => (result.failures[index] ? [added!.results![position]] : []));
+    if (refused.length) await core.table(OUTBOX_TABLE).mutate({ type: 'delete', trans, keys: refused });
+    if (queued.length > refused.length) notifyOnCommit(db, trans);
+    return result;
+  }
+  const keys = req.keys ?? values.map((value) => value.id);
   // Requests of one transaction run in the order they are made, so the read sees the copies as they were
-  // before this write even though both are sent at once: a save pays one round trip here, not two.
-  const [before, result] = await Promise.all([
-    req.type === 'put' ? (table.getMany({ trans, keys }) as Promise<Array<AnySyncRecord | undefined>>) : keys.map(() => undefined),
-    table.mutate(req),
-  ]);
-  const mutations: OutboxRow[] = [];
-  req.values.forEach((value, i) => {
-    if (result.failures[i]) return;
-    const previous = before[i] && withoutLocalFields(name, before[i]);
-    const mutation = mutationFor(name, previous, withoutLocalFields(name, value as AnySyncRecord));
-    if (mutation) mutations.push({ mutation });
-  });
-  if (mutations.length) {
-    await core.table(OUTBOX_TABLE).mutate({ type: 'add', trans, values: mutations });
+  // before this write even though both are sent at once: the save pays one round trip here, not two.
+  const [before, result] = await Promise.all([table.getMany({ trans, keys }) as Promise<Array<AnySyncRecord | undefined>>, table.mutate(req)]);
+  const queued = mutationsOf(name, before, values).filter(({ index }) => !result.failures[index]);
+  if (queued.length) {
+    await outboxAdd(core, trans, queued.map(({ row }) => row));
     notifyOnCommit(db, trans);
   }
   return result;
+}
+
+/** The outbox rows that bring the server from each stored copy to the value written over it. */
+function mutationsOf(name: SyncTable, before: ReadonlyArray<AnySyncRecord | undefined>, values: readonly AnySyncRecord[]): Array<{ index: number; row: OutboxRow }> {
+  const rows: Array<{ index: number; row: OutboxRow }> = [];
+  values.forEach((value, index) => {
+    const previous = before[index] && withoutLocalFields(name, before[index]);
+    const mutation = mutationFor(name, previous, withoutLocalFields(name, value));
+    if (mutation) rows.push({ index, row: { mutation } });
+  });
+  return rows;
+}
+
+function outboxAdd(core: DBCore, trans: DBCoreTransaction, rows: OutboxRow[]) {
+  return core.table(OUTBOX_TABLE).mutate({ type: 'add', trans, values: rows });
+}
+
+/**
+ * The copies a writer read in its own transaction and is writing over (keyed by the object it writes), so that
+ * the outbox needs no read of them. Only for a copy read in the same read-write transaction: anything else could
+ * be out of date, and the mutation sent would then miss a field.
+ */
+const storedCopies = new WeakMap<object, AnySyncRecord | undefined>();
+
+export function writesOver<T extends object>(value: T, storedCopy: AnySyncRecord | undefined): T {
+  storedCopies.set(value, storedCopy);
+  return value;
+}
+
+function storedCopiesOf(values: readonly AnySyncRecord[]): Array<AnySyncRecord | undefined> | null {
+  if (!values.every((value) => storedCopies.has(value))) return null;
+  return values.map((value) => storedCopies.get(value));
 }
 
 function notifyOnCommit(db: Dexie, trans: Partial<IDBTransaction>): void {

@@ -7,6 +7,8 @@ import { pullAll } from '../../server/sync-calls';
 import { DexieSyncStore } from '@/lib/db/dexie-sync-store';
 import { SyncEngine, type SyncStore } from '@/lib/sync';
 import { DexieDevice } from './dexie-sync-store-device';
+import { PageCapture } from '@/lib/schema';
+import { makeCapture } from '../../helpers/make-capture';
 
 describeEachBackend('the extension database syncing with the team server', (backend) => {
   const database = useMigratedDatabase(backend);
@@ -42,6 +44,33 @@ describeEachBackend('the extension database syncing with the team server', (back
     ).rejects.toThrow('half way');
     expect(await alice.pending()).toBe(before);
     expect((await alice.leads.get(lead.id))!.name).toBe('Acme Robotics');
+  });
+
+  it('a record the database refuses in a bulk add is not queued, and the ones it took are', async () => {
+    const { alice } = await twoReps();
+    const lead = await alice.clip('https://www.acme-robotics.com/', 'Acme Robotics');
+    const before = await alice.pending();
+    const newcomer = { ...lead, id: '019a0000-0000-7000-8000-00000000beef', domain: 'bolt-works.com', name: 'Bolt Works' };
+    const twin = { ...lead, id: '019a0000-0000-7000-8000-00000000cafe', name: 'Acme twin' };
+    // The twin claims Acme's domain: the unique index refuses it, the newcomer is stored.
+    await expect(alice.db.leads.bulkAdd([toRow(newcomer), toRow(twin)])).rejects.toThrow();
+    expect(await alice.db.leads.get(newcomer.id)).toBeDefined();
+    expect(await alice.db.leads.get(twin.id)).toBeUndefined();
+    const queued = (await alice.db.outbox.toArray()).slice(before);
+    expect(queued.map((row) => row.mutation.op === 'put' && row.mutation.record.id)).toEqual([newcomer.id]);
+  });
+
+  it("clipping a company's second page queues only the fields it changed", async () => {
+    const { alice } = await twoReps();
+    const lead = await alice.clip('https://www.acme-robotics.com/', 'Acme Robotics');
+    const before = await alice.pending();
+    const page = PageCapture.parse(makeCapture({ url: 'https://www.acme-robotics.com/contact', domain: null, name: 'Acme Robotics', emails: ['sales@acme-robotics.com'], phones: [] }));
+    const contact = await alice.leads.saveClip(page, {}, null);
+    expect(contact.id).toBe(lead.id);
+    const queued = (await alice.db.outbox.toArray()).slice(before);
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.mutation).toMatchObject({ op: 'patch', id: lead.id, fields: { emails: ['sales@acme-robotics.com'] } });
+    expect(Object.keys(queued[0]!.mutation.op === 'patch' ? queued[0]!.mutation.fields : {})).not.toContain('name');
   });
 
   it('a lead clipped on one device reaches the other, searchable there, and is not sent back', async () => {
