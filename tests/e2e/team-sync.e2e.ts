@@ -58,6 +58,15 @@ async function syncThroughPopup(browser: SidecarBrowser): Promise<Page> {
   return popup;
 }
 
+/** The rep's name on the options page: histories and overrides record who acted. */
+async function setName(browser: SidecarBrowser, name: string): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  await options.locator('[name="repName"]').fill(name);
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await options.getByRole('status').getByText('Settings saved.').waitFor({ timeout: WAIT_MS });
+  await options.close();
+}
+
 async function leadAt(page: Page, url: string): Promise<Record<string, unknown> | null> {
   const answer = (await sendRaw(page, { type: 'lead.forUrl', data: { url } })) as { ok: boolean; data: { lead: Record<string, unknown> | null } };
   expect(answer.ok).toBe(true);
@@ -72,7 +81,7 @@ async function saveFromSidebar(browser: SidecarBrowser, page: Page, edit: (page:
 }
 
 describe('team sync between two browsers', () => {
-  test('a lead clipped in one browser appears in the other; offline edits of different fields both survive in both', { timeout: 240_000 }, async () => {
+  test('a lead clipped in one browser appears in the other; offline edits of different fields both survive in both; a manager’s tier override reaches the rep', { timeout: 240_000 }, async () => {
     const [alice, bob] = await Promise.all([launch(), launch()]);
     await signIn(alice, ALICE, true);
     await signIn(bob, BOB);
@@ -106,5 +115,26 @@ describe('team sync between two browsers', () => {
       expect(await leadAt(popup, SITE)).toMatchObject({ stage: 'initial_contact', description: 'Fleet finance for small firms, typed by Bob' });
     }
     expect(await leadAt(finalAlice, SITE)).toEqual(await leadAt(finalBob, SITE));
+
+    // Bob, her manager, raises the tier from his popup, with a reason; Alice's popup shows his tier, reason, name and
+    // time after her next sync, and offers her no override of her own.
+    await setName(bob, 'Bob Manager');
+    const leadId = String((await leadAt(finalBob, SITE))!.id);
+    const bobCard = await bob.openExtensionPage(`popup.html?lead=${leadId}`);
+    const bobPanel = bobCard.getByTestId('tier-history');
+    await bobPanel.locator('summary').click();
+    await bobPanel.locator('[name="overrideTier"]').selectOption('S');
+    await bobPanel.locator('[name="overrideReason"]').fill('Group account, strategic');
+    await bobPanel.getByRole('button', { name: 'Override' }).click();
+    await bobCard.getByTestId('tier-override').getByText(/^Set to S by Bob Manager on .+: Group account, strategic$/).waitFor({ timeout: WAIT_MS });
+    await (await syncThroughPopup(bob)).close();
+    await (await syncThroughPopup(alice)).close();
+    const aliceCard = await alice.openExtensionPage(`popup.html?lead=${leadId}`);
+    await aliceCard.getByTestId('tier-override').getByText(/^Set to S by Bob Manager on .+: Group account, strategic$/).waitFor({ timeout: WAIT_MS });
+    expect(await aliceCard.getByTestId('site-lead').getByTestId('tier-badge').first().innerText()).toBe('S');
+    await aliceCard.getByTestId('tier-history').locator('summary').click();
+    await aliceCard.getByTestId('override-managers-only').waitFor({ timeout: WAIT_MS });
+    expect(await aliceCard.locator('[name="overrideTier"]').count()).toBe(0);
+    expect(await aliceCard.getByTestId('tier-history').innerText()).toContain('Bob Manager: Group account, strategic');
   });
 });
