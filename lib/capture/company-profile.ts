@@ -137,10 +137,12 @@ function descriptionOutsideJobAds(
 ): TextEvidence | undefined {
   const candidate = own ?? fromText;
   if (!candidate || candidate.source === 'json-ld' || candidate.source === 'microdata') return candidate;
-  const job = readJobPageSignals(page.url, page.jsonLdBlocks, page.text);
   const readsAsJobAd = jobAdPhrases(candidate.value).length > 0;
+  // The page's metadata is checked against the page only when it reads as a job ad itself (most pages: no scan).
+  if (candidate === own && !readsAsJobAd) return candidate;
+  const job = readJobPageSignals(page.url, page.jsonLdBlocks, page.text);
   if (candidate === own) {
-    if (!job.posting || !readsAsJobAd) return candidate;
+    if (!job.posting) return candidate;
   } else if (!job.posting && !readsAsJobAd) {
     return job.careersPage ? { ...candidate, confidence: Math.min(candidate.confidence, 0.25) } : candidate;
   } else if (!job.posting && !job.careersPage) {

@@ -236,15 +236,23 @@ export function readEuropeanAddresses(context: EuropeanAddressContext): European
       if (/^\s*[#\d]/.test(line.slice(match.index + match[0].length)) && !/\bcedex$/i.test(rawCity!)) continue;
       const before = line.slice(0, match.index);
       const previous = lines[i - 1] ?? '';
-      const loose = ADDRESS_LABEL.test(line) || ADDRESS_LABEL.test(previous) || /^\s*(?:adresse|anschrift|address|adres|indirizzo|dirección|sede|sitz)\s*$/iu.test(lines[i - 2] ?? '') || Boolean(inAddressBlock?.(line));
+      // Whether the line is labelled or marked as an address; asked only when needed (the block lookup scans the page).
+      let looseAnswer: boolean | undefined;
+      const isLoose = () =>
+        (looseAnswer ??=
+          ADDRESS_LABEL.test(line) ||
+          ADDRESS_LABEL.test(previous) ||
+          /^\s*(?:adresse|anschrift|address|adres|indirizzo|dirección|sede|sitz)\s*$/iu.test(lines[i - 2] ?? '') ||
+          Boolean(inAddressBlock?.(line)));
       let street: Street | undefined;
       let streetLines: string[] = [];
       if (!before.trim()) {
         // The postal code starts its line: the street is the line above ("Musterstraße 12" / "80331 München").
-        street = streetBefore(previous, loose);
+        street = streetBefore(previous, false) ?? (isLoose() ? streetBefore(previous, true) : undefined);
         if (street) streetLines = [previous];
       } else if (/(?:^|[,;|·•–—]|\s-)\s*$/.test(before)) {
-        street = streetBefore(before.replace(/[\s,;|·•–—-]+$/, ''), loose);
+        const head = before.replace(/[\s,;|·•–—-]+$/, '');
+        street = streetBefore(head, false) ?? (isLoose() ? streetBefore(head, true) : undefined);
       } else if (/[:：]\s*$/.test(before)) {
         // "Sitz: 80331 München": a label and no street (accepted below only for an address label).
       } else {
@@ -253,7 +261,7 @@ export function readEuropeanAddresses(context: EuropeanAddressContext): European
         street = /\d\s?[a-zA-Z]?\s+$/.test(before) ? streetBefore(before, false) : undefined;
         if (!street) continue;
       }
-      if (!street && !loose) continue;
+      if (!street && !isLoose()) continue;
       const after = line.slice(match.index + match[0].length);
       const shape = countriesOfCode(code!);
       const country = chooseCountry(shape, prefix, writtenCountry(after, lines[i + 1]), street, countryHints);

@@ -39,7 +39,8 @@ const JOB_AD_SIGNALS: RegExp[] = [
   /\brequisitos\b|\bfunciones del puesto\b|\bpostúlate\b|\bresponsabilità\b|\brequisiti\b|\bcandidati ora\b/iu,
 ];
 
-const MAX_TEXT = 20_000;
+/** Job ads put their headings and their button early: the first 8,000 characters hold them. */
+const MAX_TEXT = 8_000;
 const MAX_NODES = 2_000;
 
 /**
