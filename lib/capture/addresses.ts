@@ -23,6 +23,8 @@ const STREET_TYPE = /\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|l
 const STREET_LINE = /^(?:\d+[A-Za-z]?(?:[-/]\d*[A-Za-z]?)?\s+\S|(?:suite|ste|unit|apt|level|lvl|floor|fl|room|bldg|building)\.?\s*#?\s*[\dA-Z]|p\.?\s?o\.?\s?box\b|#\s?\d)/i;
 const UNIT_PREFIX = /^(?:(?:suite|ste|unit|apt|room|floor|fl)\.?\s*#?\s*[\w-]+\s+)+/i;
 const CITY = /^[A-Z][A-Za-z.'’ -]{1,40}$/;
+/** A district, estate or building named after a street: "Canary Wharf", "Riverside Business Park". */
+const PLACE_NAME = /^[A-Z][A-Za-z'’]+(?: [A-Z&][A-Za-z'’]*){0,3}$/;
 const COUNTRY_AFTER = /^[\s,]*(USA|U\.S\.A\.?|United States(?: of America)?|Australia|Canada|United Kingdom|UK)\b/;
 const COUNTRY_CODES: Record<string, string> = {
   usa: 'US', 'u.s.a.': 'US', 'u.s.a': 'US', 'united states': 'US', 'united states of america': 'US', us: 'US', china: 'CN', 中国: 'CN',
@@ -75,7 +77,8 @@ function readContinentalAddresses(lines: ContactLines, countryHints: readonly st
   for (const address of readEuropeanAddresses({ lines: lines.lines, inAddressBlock, countryHints })) {
     if (isCreditLine(address.snippet)) continue;
     const { street, city, region, postalCode, country, full } = address;
-    const source = lines.inFooter(lines.lines[address.line]!) ? 'footer' : 'text';
+    // The snippet (street and code together) rather than the code's line alone, which a footer may repeat.
+    const source = lines.inFooter(address.snippet) ? 'footer' : 'text';
     add(evidence({ street, city, region, postalCode, country, full }, source, address.snippet, address.hasStreet ? 0.8 : 0.6));
   }
 }
@@ -148,8 +151,15 @@ function readHead(head: string[]): { city: string; street?: string; lines: strin
 function trailingStreet(text: string): string | undefined {
   const parts = text.split(',').map((part) => part.replace(/^[^:：]{0,30}[:：]\s*/u, '').trim());
   const kept: string[] = [];
-  for (let i = parts.length - 1; i >= 0 && STREET_LINE.test(parts[i]!); i--) kept.unshift(parts[i]!);
-  return kept.length > 0 ? kept.join(', ') : undefined;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!;
+    // A named place after the street stays with it ("1 Canada Square, Canary Wharf", "Unit 5, Riverside Park"),
+    // but only between a street and the city: a name before every street is the company's.
+    const placeAfterStreet = PLACE_NAME.test(part) && parts.slice(Math.max(0, i - 2), i).some((earlier) => STREET_LINE.test(earlier));
+    if (!STREET_LINE.test(part) && !placeAfterStreet) break;
+    kept.unshift(part);
+  }
+  return kept.some((part) => STREET_LINE.test(part)) ? kept.join(', ') : undefined;
 }
 
 function evidence(value: AddressEvidence['value'], source: EvidenceSource, snippet: string, confidence: number): AddressEvidence {

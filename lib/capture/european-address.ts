@@ -78,7 +78,7 @@ function countriesOfCode(code: string): string[] {
 
 /** "Musterstraße 12", "Keizersgracht 123-A", "Unter den Linden 77", "Rue de la Loi 16", "Via Roma, 1". */
 const NAME_THEN_NUMBER =
-  /^(?<name>\p{L}[\p{L}\p{M}.'’\- ]{1,60}?),?\s(?:n\.?\s?|nº\s?|n°\s?|no\.?\s)?(?<number>\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?(?:\d{1,4}[a-zA-Z]?|[a-zA-Z]))?)(?:,\s?[\p{L}\p{N}ºª°.\- ]{1,12})?$/u;
+  /^(?<name>\p{L}[\p{L}\p{M}.'’\-/ ]{1,60}?),?\s(?:n\.?\s?|nº\s?|n°\s?|no\.?\s)?(?<number>\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?(?:\d{1,4}[a-zA-Z]?|[a-zA-Z]))?)(?:,\s?[\p{L}\p{N}ºª°.\- ]{1,12})?$/u;
 /** "12 rue de la Paix", "12, avenue des Champs-Élysées", "3 bis bd Haussmann". */
 const NUMBER_THEN_NAME = /^(?<number>\d{1,4}(?:\s?(?:bis|ter|[a-zA-Z]))?),?\s+(?<name>\p{L}[\p{L}\p{M}.'’\- ]{2,80})$/u;
 const PO_BOX = /^(?:postfach|postbus|postbox|boîte postale|b\.?p\.?|case postale|casella postale|apartado(?: de correos)?|apdo\.?)\s?\d{1,6}/iu;
@@ -110,7 +110,7 @@ const NAME_STYLES: StreetStyle[] = [
   },
   {
     countries: ['ES'],
-    pattern: /^(?:c\/\s?|(?:calle|avenida|avda\.?|plaza|pza\.|paseo|pº|carrer|camino|ronda|travesía|travesia|glorieta|rambla|passeig|plaça|carretera|ctra\.?)\s)/iu,
+    pattern: /^(?:c\/\s?|(?:calle|avenida|avinguda|avda\.?|plaza|pza\.|paseo|pº|carrer|camino|ronda|travesía|travesia|glorieta|rambla|passeig|plaça|carretera|ctra\.?)\s)/iu,
   },
   { countries: ['PT'], pattern: /^(?:rua|praça|travessa|estrada|alameda)\s/iu },
   { countries: ['DK', 'NO'], pattern: /(?:vej|gade|veien|vegen|gata|gate|allé|torv|torget)$/iu },

@@ -32,6 +32,13 @@ describe('reading continental European addresses (postal code before the city)',
     ]);
   });
 
+  it('reads a Spanish street written "C/", a floor, and a Catalan avenue', () => {
+    expect(parts('<p>Hispatec Soluciones S.L.</p><p>C/ de Alcalá, 45, 2º izq.</p><p>28014 Madrid, España</p><p>Delegación: Avinguda Diagonal 640, 08017 Barcelona</p>', 'https://www.hispatec.com/contacto')).toEqual([
+      { street: 'C/ de Alcalá, 45, 2º izq.', city: 'Madrid', region: undefined, postalCode: '28014', country: 'ES' },
+      { street: 'Avinguda Diagonal 640', city: 'Barcelona', region: undefined, postalCode: '08017', country: 'ES' },
+    ]);
+  });
+
   it('reads multi-word cities, a country prefix, a bullet-separated footer line and a Cedex', () => {
     expect(parts('<footer>Rhein Logistik AG · Hanauer Landstraße 291 · 60314 Frankfurt am Main · Tel. +49 69 1234567</footer>', 'https://www.rhein-logistik.com/')).toEqual([
       { street: 'Hanauer Landstraße 291', city: 'Frankfurt am Main', region: undefined, postalCode: '60314', country: 'DE' },
@@ -82,6 +89,12 @@ describe('reading continental European addresses (postal code before the city)',
 
   it('skips a web agency\'s address in its credit line', () => {
     expect(parts('<p>Webdesign by Pixelwerk · Hafenstraße 3 · 20459 Hamburg</p>', 'https://www.muster.de/')).toEqual([]);
+    expect(parts('<p>Webdesign: Pixelwerk Agentur, Hafenstraße 3, 20459 Hamburg</p>', 'https://www.muster.de/')).toEqual([]);
+  });
+
+  it('marks as the footer\'s only an address written in the footer, not one the footer repeats in part', () => {
+    const found = addressesOn('<main><p>Königsberger Str. 5-7<br>83313 Siegsdorf</p></main><footer>© 2024 Brückner · Königsberger Str. 5-7 · 83313 Siegsdorf</footer>', 'https://www.brueckner.com/impressum');
+    expect(found.map((a) => [a.value.street, a.source])).toEqual([['Königsberger Str. 5-7', 'text']]);
   });
 
   it('tells streets from other "word number" text', () => {

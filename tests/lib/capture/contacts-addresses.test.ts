@@ -36,6 +36,16 @@ describe('reading a company\'s postal addresses', () => {
     expect(values('<p>Our offices: 500 Market St, Suite 300, San Francisco, CA 94105</p>', 'https://acme-tools.com/')[0]).toMatchObject({ street: '500 Market St, Suite 300', city: 'San Francisco' });
   });
 
+  it('keeps a named estate or district with its street, not the company name before it (UK)', () => {
+    expect(values('<p>Unit 5, Riverside Park, Manchester, M1 2AB</p>', 'https://www.northmill.co.uk/')[0]).toMatchObject({ street: 'Unit 5, Riverside Park', city: 'Manchester', postalCode: 'M1 2AB', country: 'GB' });
+    expect(values('<p>Acme Ltd, 1 Canada Square, Canary Wharf, London E14 5AB, United Kingdom</p>', 'https://www.acme.co.uk/')[0]).toMatchObject({ street: '1 Canada Square, Canary Wharf', city: 'London', postalCode: 'E14 5AB' });
+    expect(values('<p>Harrow &amp; Finch LLP<br>22 Bedford Row<br>London<br>WC1R 4JS</p>', 'https://www.harrowfinch.co.uk/')[0]).toMatchObject({ street: '22 Bedford Row', city: 'London', postalCode: 'WC1R 4JS' });
+  });
+
+  it('does not read a state and a number in a sentence as an address (US)', () => {
+    expect(values('<p>Our 2024 report covers CA 94043 results and TX 75201 growth.</p>', 'https://acme.com/')).toEqual([]);
+  });
+
   it('reads PostalAddress from JSON-LD and microdata, and hCard adr', () => {
     const jsonLd = JSON.stringify({ '@type': 'LocalBusiness', name: 'Acme', address: { '@type': 'PostalAddress', streetAddress: '1 Main St', addressLocality: 'Springfield', addressRegion: 'MA', postalCode: '01105', addressCountry: { '@type': 'Country', name: 'United States' } } });
     const microdata = '<div itemscope itemtype="http://schema.org/PostalAddress"><span itemprop="streetAddress">88 Zhangjiang Rd</span><span itemprop="addressLocality">Shanghai</span><span itemprop="addressCountry">CN</span></div>';
