@@ -67,7 +67,8 @@ export function extractAddresses(lines: ContactLines, structured: StructuredAddr
     if (cities.has(squash(place.city)) || isCreditLine(lines.lines[place.line]!)) continue;
     cities.add(squash(place.city));
     const full = [place.city, place.region].filter(Boolean).join(', ');
-    add(evidence({ city: place.city, region: place.region, country: place.country, full }, 'text', place.snippet, 0.5));
+    // A city without its country takes the page's (its domain's, language's or phone numbers'): "fincar.com.au".
+    add(evidence({ city: place.city, region: place.region, country: place.country ?? countryHints[0], full }, 'text', place.snippet, 0.5));
   }
   return [...found.values()];
 }

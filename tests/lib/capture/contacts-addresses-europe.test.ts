@@ -49,6 +49,14 @@ describe('reading continental European addresses (postal code before the city)',
     expect(parts('<p>8 avenue de l\'Opéra, 75001 Paris Cedex 01</p>', 'https://www.opera-conseil.com/')[0]).toMatchObject({ street: '8 avenue de l\'Opéra', city: 'Paris', country: 'FR' });
   });
 
+  it('lets a German address on a .com page tell the country of its national phone numbers', () => {
+    const capture = extractCompany(page('<p>Muster Maschinen GmbH · Musterstraße 12 · 80331 München</p><p>Telefon: 089 1234567 · Fax: 089 1234568</p>'), 'https://www.muster-maschinen.com/kontakt');
+    expect(capture.fields.phones.map((p) => [p.value, p.kind])).toEqual([
+      ['+49 89 1234567', 'phone'],
+      ['+49 89 1234568', 'fax'],
+    ]);
+  });
+
   it('tells a four-digit code\'s country from the page when the address does not (Vienna on .at, Zürich on .ch)', () => {
     expect(parts('<p>Stephansplatz 1, 1010 Wien</p>', 'https://www.donau-software.at/')[0]).toMatchObject({ city: 'Wien', postalCode: '1010', country: 'AT' });
     expect(parts('<p>Seefeldstrasse 5, 8008 Zürich</p>', 'https://www.see-treuhand.ch/')[0]).toMatchObject({ city: 'Zürich', country: 'CH' });

@@ -67,7 +67,7 @@ describe('reading a company\'s postal addresses', () => {
 describe('the city a company names in a sentence about itself', () => {
   it('reads "X is based in City" and "headquarters in City, State" when the subject is the company', () => {
     expect(values('<p>FinCar is a privately owned Australian company (ABN 67 107 751 931. Australian Credit Licence: 387894) is based in Sydney. As a specialist we help.</p>', 'http://www.fincar.com.au/')).toEqual([
-      { city: 'Sydney', region: undefined, country: undefined, full: 'Sydney' },
+      { city: 'Sydney', region: undefined, country: 'AU', full: 'Sydney' },
     ]);
     expect(values('<p>ioSafe is a privately held company with headquarters in Auburn, California. Call us.</p>', 'http://iosafe.com/')).toEqual([
       { city: 'Auburn', region: 'CA', country: 'US', full: 'Auburn, CA' },
