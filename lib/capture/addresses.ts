@@ -48,7 +48,10 @@ export function extractAddresses(lines: ContactLines, structured: StructuredAddr
     if (found.size < MAX_ADDRESSES && !found.has(key)) found.set(key, address);
   };
   for (const address of structured) {
-    const value = { street: address.street, city: address.city, region: address.region, postalCode: address.postalCode, country: countryCode(address.country) };
+    let value = { street: address.street, city: address.city, region: address.region, postalCode: address.postalCode, country: countryCode(address.country) };
+    // Structured data that gives the address as one string ("address": "Musterstraße 12, 80331 München"): its
+    // parts are read as a written address's would be, so the city and postal code are not lost.
+    if (address.text && !value.street && !value.city && !value.postalCode) value = { ...partsOfWrittenAddress(address.text, countryHints), ...definedOnly(value) };
     add(evidence({ ...value, full: address.text ?? joinAddress(value) }, address.source, address.snippet, 0.9));
   }
   for (let i = 0; i < lines.lines.length; i++) {
@@ -71,6 +74,30 @@ export function extractAddresses(lines: ContactLines, structured: StructuredAddr
     add(evidence({ city: place.city, region: place.region, country: place.country ?? countryHints[0], full }, 'text', place.snippet, 0.5));
   }
   return [...found.values()];
+}
+
+/** The parts of an address given as one string, read by the written-address readers (none found: none). */
+function partsOfWrittenAddress(text: string, countryHints: readonly string[]): Omit<AddressEvidence['value'], 'full'> {
+  const line = text.replace(/\s+/g, ' ').trim().slice(0, 500);
+  let parsed: AddressEvidence['value'] | undefined;
+  const take = (address: AddressEvidence) => {
+    parsed ??= address.value;
+  };
+  if (/\p{Script=Han}/u.test(line)) {
+    const chinese = readChineseAddress([line], 0);
+    if (chinese) return { street: chinese.street, city: chinese.city, region: chinese.region, postalCode: chinese.postalCode, country: 'CN' };
+  }
+  // The whole string is an address: as if it stood in an <address> element.
+  const single: ContactLines = { lines: [line], inFooter: () => false, inAddressBlock: () => true, snippet: () => '' };
+  readWesternAddresses(single, take);
+  if (!parsed) readContinentalAddresses(single, countryHints, take);
+  if (!parsed) return {};
+  const { full: _full, ...parts } = parsed;
+  return parts;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, part]) => part !== undefined)) as Partial<T>;
 }
 
 function readContinentalAddresses(lines: ContactLines, countryHints: readonly string[], add: (address: AddressEvidence) => void): void {

@@ -58,6 +58,16 @@ describe('reading a company\'s postal addresses', () => {
     ]);
   });
 
+  it('reads the parts of an address that structured data gives as one string, and does not list it twice', () => {
+    const block = (address: string) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'Organization', name: 'Muster', address })}</script>`;
+    const german = addressesOn('<footer>Musterstraße 12 · 80331 München</footer>', 'https://www.muster.de/', block('Musterstraße 12, 80331 München, Deutschland'));
+    expect(german.map((a) => [a.value.street, a.value.city, a.value.postalCode, a.value.country, a.source])).toEqual([['Musterstraße 12', 'München', '80331', 'DE', 'json-ld']]);
+    expect(german[0]!.value.full).toBe('Musterstraße 12, 80331 München, Deutschland');
+    expect(addressesOn('', 'https://acme.com/', block('500 Market St, Suite 300, San Francisco, CA 94105'))[0]!.value).toMatchObject({ city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US' });
+    expect(addressesOn('', 'https://www.xinghe-tech.cn/', block('广东省深圳市南山区科技园南区高新南一道008号'))[0]!.value).toMatchObject({ region: '广东省', city: '深圳市', country: 'CN' });
+    expect(addressesOn('', 'https://acme.com/', block('Near the old harbour'))[0]!.value).toEqual({ full: 'Near the old harbour' });
+  });
+
   it('skips the web designer\'s address and a region and postal code alone', () => {
     expect(values('<p>技术支持：星辰网络 地址：广东省深圳市福田区深南大道1号</p>', 'https://www.xinghe-tech.cn/')).toEqual([]);
     expect(values('<p>baliseauto.com MA 01089</p><p>Welcome</p>', 'http://www.baliseauto.com/')).toEqual([]);
