@@ -22,6 +22,7 @@ if (!url) throw new Error('set DATABASE_URL or TEST_DATABASE_URL');
 const waits = new Map<string, { n: number; ms: number }>();
 const kindOf = (sql: string) => sql.trim().replace(/\s+/g, ' ').slice(0, 40);
 let captured = '';
+let lastRead: { sql: string; params: readonly unknown[] } | null = null;
 const timed = (q: Queryable): Queryable => ({
   async query(sql, params) {
     const t = performance.now();
@@ -30,6 +31,7 @@ const timed = (q: Queryable): Queryable => ({
     } finally {
       const k = kindOf(sql);
       if (process.env.CAPTURE && k.startsWith('WITH w0') && !captured) captured = JSON.stringify({ sql, params });
+      if (k.startsWith('WITH locked')) lastRead = { sql, params: params ?? [] };
       const w = waits.get(k) ?? { n: 0, ms: 0 };
       w.n++;
       w.ms += performance.now() - t;
@@ -84,6 +86,15 @@ try {
     `${measured} batches of ${BATCH}: ${Math.round((measured * BATCH) / (ms / 1000))} mutations/s, ${per(ms)} ms per batch; CPU per batch: Node ${per((cpu.user + cpu.system) / 1000)} ms, database ${per(dbCpu)} ms; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
   );
   for (const [k, w] of [...waits].sort((a, b) => b[1].ms - a[1].ms)) console.log(`  ${(w.ms / measured).toFixed(2).padStart(7)} ms/batch  ${String(w.n).padStart(5)}x  ${k}`);
+  if (process.env.EXPLAIN_READ && lastRead) {
+    const { sql, params } = lastRead;
+    await db
+      .transaction(async (tx) => {
+        for (const plan of await tx.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)) console.log(Object.values(plan)[0]);
+        throw new Error('rolled back');
+      })
+      .catch(() => {});
+  }
   if (process.env.CAPTURE) {
     await import('node:fs').then((fs) => fs.writeFileSync(process.env.CAPTURE!, captured));
     const { sql, params } = JSON.parse(captured);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Activity, Lead } from '../../lib/schema';
+import type { Activity, Hlc, Lead } from '../../lib/schema';
 import { mergeWrite, recordAsWrite, type FieldWrite } from '../../lib/sync/merge-record';
 import type { Mutation, PatchMutation, Redirect } from '../../lib/sync/protocol';
 import { mergeableFields, STRICT_TABLE_SCHEMAS, TABLE_SCHEMAS, type AnySyncRecord, type SyncTable } from '../../lib/sync/tables';
@@ -11,16 +11,44 @@ import { followMerges, mergeIntoSameCompany } from './same-company-merge';
 import { assignByRules } from './assignment';
 import { foldIntoSameEmail } from './same-email-merge';
 
-type ParsedMutation = { id: string; table: SyncTable; whole: AnySyncRecord | null; write: FieldWrite };
+/**
+ * A mutation as validated. A put's field write is derived from its record only when there is a stored copy to
+ * merge it into: most puts are of new records, stored as they came.
+ */
+export type ParsedMutation = {
+  id: string;
+  table: SyncTable;
+  /** A put's whole record; null for a patch. */
+  whole: AnySyncRecord | null;
+  /** A patch's write; null for a put (see `fieldWrite`). */
+  patch: FieldWrite | null;
+  /** The write's stamps, clamped to the server's clock. */
+  versions: Record<string, Hlc>;
+  baseVersions?: Record<string, Hlc>;
+};
 
-function parseMutation(m: Mutation): ParsedMutation {
+/** Validates a mutation (throws a Rejection when it is not valid); needs nothing from the database. */
+export function parseMutation(m: Mutation): ParsedMutation {
   if (m.op === 'put') {
     const parsed = STRICT_TABLE_SCHEMAS[m.table].safeParse(m.record);
     if (!parsed.success) throw new Rejection('invalid_record', `this ${m.table} record is not valid (${describeIssues(parsed.error.issues)}); correct it and save again`);
     const whole = parsed.data as AnySyncRecord;
-    return { id: whole.id, table: m.table, whole, write: recordAsWrite(m.table, whole, m.baseVersions) };
+    return { id: whole.id, table: m.table, whole, patch: null, versions: whole.versions, ...(m.baseVersions ? { baseVersions: m.baseVersions } : {}) };
   }
-  return { id: m.id, table: m.table, whole: null, write: parsePatch(m) };
+  const patch = parsePatch(m);
+  return { id: m.id, table: m.table, whole: null, patch, versions: patch.versions };
+}
+
+/** The value a mutation writes to `field`, or undefined when it leaves the field alone. */
+function writtenValue(parsed: ParsedMutation, field: string): unknown {
+  if (parsed.patch) return parsed.patch.fields[field];
+  return field in parsed.versions && field in parsed.whole! ? (parsed.whole as Record<string, unknown>)[field] : undefined;
+}
+
+/** The mutation as a field-by-field write, with its clamped stamps. */
+function fieldWrite(parsed: ParsedMutation): FieldWrite {
+  const write = parsed.patch ?? recordAsWrite(parsed.table, parsed.whole!, parsed.baseVersions);
+  return { ...write, versions: parsed.versions };
 }
 
 function parsePatch(m: PatchMutation): FieldWrite {
@@ -73,12 +101,12 @@ function restampSeenEdits(ctx: PushContext, existing: AnySyncRecord, write: Fiel
 }
 
 /**
- * Applies one mutation inside the push transaction. Throws a Rejection (acknowledged to the client, nothing
- * written) for invalid records and forbidden or impossible writes; any other error aborts the whole batch.
+ * Applies one mutation, validated by `parseMutation`, inside the push transaction. Throws a Rejection
+ * (acknowledged to the client, nothing written) for forbidden or impossible writes; any other error aborts
+ * the whole batch.
  */
-export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ redirect?: Redirect }> {
-  const parsed = parseMutation(m);
-  parsed.write = { ...parsed.write, versions: ctx.clock.clampVersions(parsed.write.versions) };
+export async function applyMutation(ctx: PushContext, parsed: ParsedMutation): Promise<{ redirect?: Redirect }> {
+  parsed.versions = ctx.clock.clampVersions(parsed.versions);
   let existing = await ctx.records.get(parsed.id);
   if (existing && existing.teamId !== ctx.caller.teamId) throw new Rejection('not_found', `record ${parsed.id} does not exist in your team`);
   if (existing && existing.table !== parsed.table) throw new Rejection('invalid_record', `record ${parsed.id} is not in ${parsed.table}`);
@@ -95,29 +123,29 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ re
   if (parsed.table === 'leads') {
     const ownerBefore = existing ? existing.record.ownerId : (parsed.whole?.ownerId ?? null);
     assertMayEdit(ctx, ownerBefore, 'this lead');
-    if ('ownerId' in parsed.write.versions && !canSetOwner(ctx.caller, (parsed.write.fields.ownerId as string | null) ?? null)) {
+    if ('ownerId' in parsed.versions && !canSetOwner(ctx.caller, (writtenValue(parsed, 'ownerId') as string | null | undefined) ?? null)) {
       throw new Rejection('forbidden', 'only a manager can give a lead to another rep');
     }
   } else {
     const leadIds = new Set<string>();
     if (existing) leadIds.add((existing.record as { leadId: string }).leadId);
-    const newLeadId = parsed.write.fields.leadId as string | undefined;
+    const newLeadId = writtenValue(parsed, 'leadId') as string | undefined;
     if (newLeadId !== undefined) {
       const parent = await resolveParentLead(ctx, newLeadId);
-      parsed.write.fields = { ...parsed.write.fields, leadId: parent.id };
+      if (parsed.patch) parsed.patch = { ...parsed.patch, fields: { ...parsed.patch.fields, leadId: parent.id } };
       if (parsed.whole) parsed.whole = { ...parsed.whole, leadId: parent.id } as AnySyncRecord;
       leadIds.add(parent.id);
     }
     // A rep's own contacts, activities and tasks stay theirs wherever the lead went (a duplicate merged into
     // another rep's lead keeps its follow-ups); anything else follows the lead's owner.
     const childOwner = existing ? existing.record.ownerId : (parsed.whole?.ownerId ?? null);
-    const ownsChild = ctx.caller.role === 'rep' && childOwner === ctx.caller.id && (parsed.write.fields.ownerId ?? ctx.caller.id) === ctx.caller.id;
+    const ownsChild = ctx.caller.role === 'rep' && childOwner === ctx.caller.id && (writtenValue(parsed, 'ownerId') ?? ctx.caller.id) === ctx.caller.id;
     if (!ownsChild) for (const leadId of leadIds) assertMayEdit(ctx, (await resolveParentLead(ctx, leadId)).record.ownerId, 'the lead of this record');
   }
 
   if (!existing) {
     if (!parsed.whole) throw new Rejection('not_found', `record ${parsed.id} is not on the server: send the whole record first`);
-    let record = { ...parsed.whole, teamId: ctx.caller.teamId, versions: parsed.write.versions } as AnySyncRecord;
+    let record = { ...parsed.whole, teamId: ctx.caller.teamId, versions: parsed.versions } as AnySyncRecord;
     const authors = authoredBy(ctx.caller.id);
     if (parsed.table === 'leads') {
       const merged = await mergeIntoSameCompany(ctx, record as Lead, authors);
@@ -130,8 +158,9 @@ export async function applyMutation(ctx: PushContext, m: Mutation): Promise<{ re
     return {};
   }
 
-  parsed.write = { ...parsed.write, versions: restampSeenEdits(ctx, existing.record, parsed.write) };
-  const outcome = mergeWrite(parsed.table, existing.record, parsed.write, ctx.nowIso);
+  const write = fieldWrite(parsed);
+  write.versions = restampSeenEdits(ctx, existing.record, write);
+  const outcome = mergeWrite(parsed.table, existing.record, write, ctx.nowIso);
   if (outcome.taken.length > 0) {
     const valid = TABLE_SCHEMAS[parsed.table].safeParse(outcome.record);
     if (!valid.success) throw new Rejection('invalid_record', `the merged record would not be valid (${describeIssues(valid.error.issues)}); correct it and save again`);

@@ -82,7 +82,7 @@ async function read(
     );
   }
   const sql = `${lock ? `WITH locked AS MATERIALIZED (SELECT change_counter, settings FROM teams WHERE id = ${team} FOR UPDATE)\n` : ''}${branches.join('\nUNION ALL\n')}`;
-  const rows = await tx.query<ReadRow>(sql, params.values);
+  const rows = await tx.query<ReadRow>(sql, params.values, { reused: true });
   records.absorb(
     load,
     rows.filter((row) => row.source === 'record'),

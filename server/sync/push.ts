@@ -2,7 +2,7 @@ import type { Caller } from '../accounts/accounts';
 import type { SqlDatabase } from '../db/sql-database';
 import { ApiError } from '../http/api-error';
 import type { MutationResult, PushRequest, PushResponse } from '../../lib/sync/protocol';
-import { applyMutation } from './apply-mutation';
+import { applyMutation, parseMutation, type ParsedMutation } from './apply-mutation';
 import { Rejection, type PushContext } from './push-context';
 import { writeConflicts } from './conflicts';
 import { lockAndReadForPush, type PushReads } from './push-reads';
@@ -31,18 +31,23 @@ export async function applyPush(deps: SyncDeps, caller: Caller, request: PushReq
   const first = request.mutations[0]!.mutationId;
   const final = request.mutations[request.mutations.length - 1]!.mutationId;
   return deps.db.transaction(async (tx) => {
-    const { counter, records, settings, ...client } = await lockAndReadForPush(tx, caller, request.clientId, { first, last: final }, referencedKeys(request));
+    // The reads go out first and the records are validated while the database answers them: on PostgreSQL
+    // (pipelined) Node's work and the database's overlap instead of taking turns.
+    const reading = lockAndReadForPush(tx, caller, request.clientId, { first, last: final }, referencedKeys(request));
+    reading.catch(() => {});
+    const prepared = request.mutations.map(prepare);
+    const { counter, records, settings, ...client } = await reading;
     const ctx: PushContext = { tx, caller, counter, records, clock: deps.clock, nowIso, storedSettings: settings, conflicts: [] };
     const rejected: RejectionEntry[] = [];
     const previousLast = client.lastMutationId;
     let last = previousLast;
     const results: MutationResult[] = [];
-    for (const m of request.mutations) {
+    for (const [i, m] of request.mutations.entries()) {
       if (m.mutationId <= previousLast) {
         results.push(await replayedResult(ctx, client, m));
         continue;
       }
-      results.push(await applyOne(ctx, request.clientId, m, rejected));
+      results.push(await applyOne(ctx, request.clientId, m, prepared[i]!, rejected));
       last = m.mutationId;
     }
     // Every push that writes takes a change number, even one that only stores rejections: lockAndReadForPush
@@ -67,7 +72,8 @@ export async function applyPush(deps: SyncDeps, caller: Caller, request: PushReq
       );
     }
     counter.writeTo(batch);
-    await batch.run(tx);
+    // The push's last statement: committed in the same round trip.
+    await batch.run(tx, { last: true });
     return { results, lastMutationId: last };
   });
 }
@@ -81,18 +87,36 @@ interface RejectionEntry {
   created_at: string;
 }
 
-/** The records a batch names (its records and their leads) and the company keys of its leads, to load at once. */
+/**
+ * The records a batch names (its records and their leads) and the company keys of its leads, to load at once.
+ * Read from the mutations before they are validated, so only what has the right type is taken: anything
+ * missed here is loaded when it is needed.
+ */
 function referencedKeys(request: PushRequest): { ids: string[]; keys: string[] } {
   const ids: string[] = [];
   const keys: string[] = [];
+  const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
   for (const m of request.mutations) {
     const source = m.op === 'put' ? m.record : m.fields;
     const id = mutationRecordId(m);
     if (id) ids.push(id);
     if (typeof source.leadId === 'string') ids.push(source.leadId);
-    if (m.table === 'leads') keys.push(...companyKeys(source as never));
+    if (m.table === 'leads') {
+      const otherDomains = Array.isArray(source.otherDomains) ? source.otherDomains.filter((key): key is string => typeof key === 'string') : [];
+      keys.push(...companyKeys({ domain: text(source.domain), otherDomains, creditCode: text(source.creditCode) }));
+    }
   }
   return { ids, keys };
+}
+
+/** A mutation validated, or why it is refused (acknowledged like any other refusal when it is applied). */
+function prepare(m: PushRequest['mutations'][number]): ParsedMutation | Rejection {
+  try {
+    return parseMutation(m);
+  } catch (error) {
+    if (error instanceof Rejection) return error;
+    throw error;
+  }
 }
 
 const mutationRecordId = (m: PushRequest['mutations'][number]): string | null => (m.op === 'patch' ? m.id : typeof m.record.id === 'string' ? m.record.id : null);
@@ -103,9 +127,10 @@ async function currentCopy(ctx: PushContext, id: string | null): Promise<Record<
   return row && row.teamId === ctx.caller.teamId ? (row.record as unknown as Record<string, unknown>) : null;
 }
 
-async function applyOne(ctx: PushContext, clientId: string, m: PushRequest['mutations'][number], rejected: RejectionEntry[]): Promise<MutationResult> {
+async function applyOne(ctx: PushContext, clientId: string, m: PushRequest['mutations'][number], prepared: ParsedMutation | Rejection, rejected: RejectionEntry[]): Promise<MutationResult> {
   try {
-    const { redirect } = await applyMutation(ctx, m);
+    if (prepared instanceof Rejection) throw prepared;
+    const { redirect } = await applyMutation(ctx, prepared);
     return { mutationId: m.mutationId, status: 'applied', replayed: false, ...(redirect ? { redirect } : {}) };
   } catch (error) {
     if (!(error instanceof Rejection)) throw error;

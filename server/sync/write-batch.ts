@@ -16,9 +16,12 @@ export class WriteBatch {
     this.parts.push(statement);
   }
 
-  async run(tx: Queryable): Promise<void> {
+  /** Runs the parts as one statement; `last`: the transaction's last statement, committed with it. */
+  async run(tx: Queryable, { last = false } = {}): Promise<void> {
     if (this.parts.length === 0) return;
     const sql = this.parts.length === 1 ? this.parts[0]! : `WITH ${this.parts.map((part, i) => `w${i} AS (${part})`).join(',\n')} SELECT 1`;
-    await tx.query(sql, this.params.values);
+    // A push's writes are one of a few combinations of the same parts: kept prepared.
+    if (last && tx.queryAndCommit) await tx.queryAndCommit(sql, this.params.values, { reused: true });
+    else await tx.query(sql, this.params.values, { reused: true });
   }
 }
