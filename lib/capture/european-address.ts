@@ -113,7 +113,8 @@ const NAME_STYLES: StreetStyle[] = [
     pattern: /^(?:c\/\s?|(?:calle|avenida|avinguda|avda\.?|plaza|pza\.|paseo|pº|carrer|camino|ronda|travesía|travesia|glorieta|rambla|passeig|plaça|carretera|ctra\.?)\s)/iu,
   },
   { countries: ['PT'], pattern: /^(?:rua|praça|travessa|estrada|alameda)\s/iu },
-  { countries: ['DK', 'NO'], pattern: /(?:vej|gade|veien|vegen|gata|gate|allé|torv|torget)$/iu },
+  { countries: ['DK'], pattern: /(?:vej|vejen|gade|torv|stræde)$/iu },
+  { countries: ['NO'], pattern: /(?:veien|vegen|gata|gate|torget)$/iu },
   { countries: ['PL'], pattern: /^(?:ul\.|al\.|pl\.|os\.)\s?/iu },
 ];
 /** French number-first streets. */
@@ -199,14 +200,17 @@ function cleanCity(raw: string): { city: string; region?: string } | undefined {
   return { city, region };
 }
 
-/** The country written after the city, on its line or alone on the next. */
-function writtenCountry(after: string, nextLine: string | undefined): string | undefined {
-  const sameLine = /^[\s,()\-–]*([\p{L}][\p{L} -]{2,20})/u.exec(after)?.[1]?.trim().toLowerCase();
-  if (sameLine && COUNTRY_NAMES[sameLine]) return COUNTRY_NAMES[sameLine];
+/** The country written after the city, on its line or alone on the next: its code and its name as written. */
+function writtenCountry(after: string, nextLine: string | undefined): { code: string; text: string } | undefined {
+  const sameLine = /^[\s,()\-–]*([\p{L}][\p{L} -]{2,20})/u.exec(after)?.[1]?.trim();
   const firstWord = sameLine?.split(' ')[0];
-  if (firstWord && COUNTRY_NAMES[firstWord]) return COUNTRY_NAMES[firstWord];
-  const next = nextLine?.trim().replace(/[.,]$/, '').toLowerCase();
-  return next && next.length < 25 ? COUNTRY_NAMES[next] : undefined;
+  for (const written of [sameLine, firstWord]) {
+    const code = written ? COUNTRY_NAMES[written.toLowerCase()] : undefined;
+    if (code) return { code, text: written! };
+  }
+  const next = nextLine?.trim().replace(/[.,]$/, '');
+  const code = next && next.length < 25 ? COUNTRY_NAMES[next.toLowerCase()] : undefined;
+  return code ? { code, text: next! } : undefined;
 }
 
 function chooseCountry(shape: string[], prefix: string | undefined, written: string | undefined, street: Street | undefined, hints: readonly string[]): string | undefined {
@@ -264,9 +268,10 @@ export function readEuropeanAddresses(context: EuropeanAddressContext): European
       if (!street && !isLoose()) continue;
       const after = line.slice(match.index + match[0].length);
       const shape = countriesOfCode(code!);
-      const country = chooseCountry(shape, prefix, writtenCountry(after, lines[i + 1]), street, countryHints);
+      const written = writtenCountry(after, lines[i + 1]);
+      const country = chooseCountry(shape, prefix, written?.code, street, countryHints);
       const postalCode = code!;
-      const full = [street?.text, `${prefix ? `${prefix}-` : ''}${postalCode} ${cleaned.city}${cleaned.region ? ` (${cleaned.region})` : ''}`].filter(Boolean).join(', ');
+      const full = [street?.text, `${prefix ? `${prefix}-` : ''}${postalCode} ${cleaned.city}${cleaned.region ? ` (${cleaned.region})` : ''}`, written?.text].filter(Boolean).join(', ');
       found.push({
         street: street?.text,
         city: cleaned.city,

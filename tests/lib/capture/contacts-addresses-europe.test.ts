@@ -11,7 +11,7 @@ describe('reading continental European addresses (postal code before the city)',
   it('reads a German imprint written over lines, with the country on its own line', () => {
     const found = addressesOn('<h2>Impressum</h2><p>Muster Maschinenbau GmbH<br>Musterstraße 12<br>80331 München<br>Deutschland</p><p>Geschäftsführer: Dr. Markus Weber</p>', 'https://www.muster-maschinen.com/impressum');
     expect(found.map((a) => a.value)).toEqual([
-      { street: 'Musterstraße 12', city: 'München', region: undefined, postalCode: '80331', country: 'DE', full: 'Musterstraße 12, 80331 München' },
+      { street: 'Musterstraße 12', city: 'München', region: undefined, postalCode: '80331', country: 'DE', full: 'Musterstraße 12, 80331 München, Deutschland' },
     ]);
     expect(found[0]).toMatchObject({ source: 'text', confidence: 0.8 });
     expect(found[0]!.snippet).toBe('Musterstraße 12 80331 München');
@@ -30,6 +30,15 @@ describe('reading continental European addresses (postal code before the city)',
     expect(parts('<p>Oficinas: Calle Mayor, 5, 3º B, 28013 Madrid</p>', 'https://www.hispatec.com/')).toEqual([
       { street: 'Calle Mayor, 5, 3º B', city: 'Madrid', region: undefined, postalCode: '28013', country: 'ES' },
     ]);
+  });
+
+  it('reads Portuguese, Polish, Danish and Belgian codes by their shape or prefix, and keeps the written country in the full address', () => {
+    expect(parts('<p>Rua Augusta 100, 1100-053 Lisboa</p>', 'https://www.exemplo.com/')[0]).toMatchObject({ street: 'Rua Augusta 100', city: 'Lisboa', postalCode: '1100-053', country: 'PT' });
+    expect(parts('<p>ul. Marszałkowska 10, 00-590 Warszawa</p>', 'https://www.przyklad.com/')[0]).toMatchObject({ street: 'ul. Marszałkowska 10', city: 'Warszawa', postalCode: '00-590', country: 'PL' });
+    expect(parts('<p>Vesterbrogade 12, 1620 København V</p>', 'https://www.eksempel.com/')[0]).toMatchObject({ city: 'København V', postalCode: '1620', country: 'DK' });
+    const belgian = addressesOn('<p>Avenue Louise 54, B-1050 Bruxelles, Belgique</p>', 'https://www.exemple.com/')[0]!.value;
+    expect(belgian).toMatchObject({ street: 'Avenue Louise 54', city: 'Bruxelles', postalCode: '1050', country: 'BE' });
+    expect(belgian.full).toBe('Avenue Louise 54, B-1050 Bruxelles, Belgique');
   });
 
   it('reads a Spanish street written "C/", a floor, and a Catalan avenue', () => {
