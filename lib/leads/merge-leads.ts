@@ -7,8 +7,11 @@ import { LeadFields, type Contact, type Hlc, type Lead, type LeadField, type Lea
 
 const MAX_LIST = 100;
 const MAX_OTHER_DOMAINS = 20;
-/** Identity and bookkeeping: the surviving lead keeps its own (its keys gain the other's below). */
-const KEPT: ReadonlySet<LeadField> = new Set(['code', 'domain', 'otherDomains', 'source']);
+/**
+ * Identity and bookkeeping: the surviving lead keeps its own (its keys gain the other's below). A tier override
+ * is a manager's word on one lead: merging duplicates never moves it (and a rep may not set one).
+ */
+const KEPT: ReadonlySet<LeadField> = new Set(['code', 'domain', 'otherDomains', 'source', 'tierOverride']);
 const UNIONS = ['emails', 'phones', 'tags'] as const;
 
 /** A field that holds nothing the rep or a page said: empty, or the stage every lead starts in. */

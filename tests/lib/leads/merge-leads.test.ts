@@ -55,4 +55,13 @@ describe('merging two leads of one company (去重合并)', () => {
     expect(byId.get(bob.id)).toMatchObject({ leadId: keepId, deletedAt: null });
     expect(byId.get(bob.id)!.versions.leadId).toBe(STAMP);
   });
+
+  it("keeps the survivor's tier override and never takes the duplicate's (a manager's word on one lead)", () => {
+    const override = { tier: 'S' as const, reason: 'Strategic account', by: 'manager-1', at: NOW };
+    const overridden = { ...other, tierOverride: override, versions: { ...other.versions, tierOverride: '1763892000003-0000-mgr' } };
+    const { keep: merged } = mergeLeads(keep, overridden, { keep: [], other: [] }, STAMP, NOW);
+    expect(merged.tierOverride ?? null).toBeNull();
+    const { keep: kept } = mergeLeads({ ...keep, tierOverride: override }, other, { keep: [], other: [] }, STAMP, NOW);
+    expect(kept.tierOverride).toEqual(override);
+  });
 });
