@@ -48,7 +48,7 @@ export function extractAddresses(lines: ContactLines, structured: StructuredAddr
     if (found.size < MAX_ADDRESSES && !found.has(key)) found.set(key, address);
   };
   for (const address of structured) {
-    let value = { street: address.street, city: address.city, region: address.region, postalCode: address.postalCode, country: countryCode(address.country) };
+    let value: Omit<AddressEvidence['value'], 'full'> = { street: address.street, city: address.city, region: address.region, postalCode: address.postalCode, country: countryCode(address.country) };
     // Structured data that gives the address as one string ("address": "Musterstraße 12, 80331 München"): its
     // parts are read as a written address's would be, so the city and postal code are not lost.
     if (address.text && !value.street && !value.city && !value.postalCode) value = { ...partsOfWrittenAddress(address.text, countryHints), ...definedOnly(value) };

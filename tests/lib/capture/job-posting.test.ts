@@ -69,6 +69,13 @@ describe('a job ad is not the company\'s description', () => {
     }
   });
 
+  it('stays fast on long adversarial text', () => {
+    const texts = [`requirements${' '.repeat(20_000)}x`, 'apply '.repeat(5_000), '岗位'.repeat(10_000), `${'(m/w/'.repeat(4_000)}`];
+    const started = performance.now();
+    for (const text of texts) readJobPageSignals(`https://acme.com/${'careers-'.repeat(200)}`, [], text);
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
   it('reads a JobPosting inside an @graph and ignores a hostile block', () => {
     expect(readJobPageSignals('https://acme.com/x', [{ '@graph': [{ '@type': 'Organization' }, { '@type': ['JobPosting'] }] }], '').posting).toBe(true);
     const hostile = JSON.parse('{"__proto__": {"@type": "JobPosting"}}');
