@@ -38,7 +38,8 @@ export function readChineseAddress(lines: string[], index: number): ChineseAddre
   if (text.length < 4 || !/(?:省|市|区|县|路|街|道|号|镇|村|大厦|园)/u.test(text)) return undefined;
   if (!labelled && !STREET_MARK.test(text)) return undefined;
 
-  let rest = text;
+  // "中国广东省深圳市…", "中国·上海市…": the country before the province is not part of the region.
+  let rest = text.replace(/^(?:中华人民共和国|中國|中国)\s*[·・、,，\s]?\s*/u, '');
   const take = (pattern: RegExp) => {
     const part = pattern.exec(rest)?.[0];
     if (part) rest = rest.slice(part.length);

@@ -115,6 +115,11 @@ describe('Chinese addresses by 省/市/区', () => {
     expect(values('<p>联系地址：杭州市西湖区文三路90号 邮编：310012</p>', 'https://www.hz-example.cn/')[0]).toMatchObject({ city: '杭州市', street: '西湖区文三路90号', postalCode: '310012' });
   });
 
+  it('leaves the country written before the province out of the region', () => {
+    expect(values('<p>地址：中国广东省深圳市南山区科技园南区高新南一道008号</p>', 'https://www.xinghe-tech.cn/')[0]).toMatchObject({ region: '广东省', city: '深圳市', street: '南山区科技园南区高新南一道008号', full: '中国广东省深圳市南山区科技园南区高新南一道008号' });
+    expect(values('<p>地址：中国·上海市浦东新区张江路88号</p>', 'https://www.example-sh.cn/')[0]).toMatchObject({ region: '上海市', city: '上海市', street: '浦东新区张江路88号' });
+  });
+
   it('does not read a label without an address, or a region\'s name in a sentence', () => {
     expect(values('<p>地址：请见下方地图</p><p>北京地区联合辟谣平台</p>', 'https://www.example-bj.cn/')).toEqual([]);
   });
