@@ -1,5 +1,6 @@
 import type { AddressEvidence, EvidenceSource } from '../schema';
 import { readChineseAddress } from './chinese-address';
+import { readEnglishChineseAddress } from './chinese-address-english';
 import type { ContactLines } from './contact-lines';
 import { readEuropeanAddresses } from './european-address';
 import { readHeadquartersCities } from './headquarters-city';
@@ -64,6 +65,7 @@ export function extractAddresses(lines: ContactLines, structured: StructuredAddr
   }
   readWesternAddresses(lines, add);
   readContinentalAddresses(lines, countryHints, add);
+  readChineseAddressesInEnglish(lines, add);
   if (found.size > 0) return [...found.values()];
   const cities = new Set<string>();
   for (const place of readHeadquartersCities(lines.lines, companyLabel)) {
@@ -74,6 +76,17 @@ export function extractAddresses(lines: ContactLines, structured: StructuredAddr
     add(evidence({ city: place.city, region: place.region, country: place.country ?? countryHints[0], full }, 'text', place.snippet, 0.5));
   }
   return [...found.values()];
+}
+
+/** "No. 8 Gaoxin South Road, Nanshan District, Shenzhen, Guangdong, China 518057". */
+function readChineseAddressesInEnglish(lines: ContactLines, add: (address: AddressEvidence) => void): void {
+  for (const line of lines.lines) {
+    if (!/china|\bprc\b/i.test(line) || isCreditLine(line)) continue;
+    const address = readEnglishChineseAddress(line);
+    if (!address) continue;
+    const { street, city, region, postalCode, text } = address;
+    add(evidence({ street, city, region, postalCode, country: 'CN', full: text }, lines.inFooter(line) ? 'footer' : 'text', line, 0.8));
+  }
 }
 
 /** The parts of an address given as one string, read by the written-address readers (none found: none). */
@@ -91,6 +104,7 @@ function partsOfWrittenAddress(text: string, countryHints: readonly string[]): O
   const single: ContactLines = { lines: [line], inFooter: () => false, inAddressBlock: () => true, snippet: () => '' };
   readWesternAddresses(single, take);
   if (!parsed) readContinentalAddresses(single, countryHints, take);
+  if (!parsed) readChineseAddressesInEnglish(single, take);
   if (!parsed) return {};
   const { full: _full, ...parts } = parsed;
   return parts;

@@ -1,4 +1,5 @@
 import { extractCompany } from '@/lib/capture';
+import { readEnglishChineseAddress } from '@/lib/capture/chinese-address-english';
 import { readHeadquartersCities } from '@/lib/capture/headquarters-city';
 import { parsePage } from '../../helpers/corpus';
 
@@ -113,6 +114,35 @@ describe('Chinese addresses by 省/市/区', () => {
   it('reads an autonomous region, a labelled address with its postal code and a city without its province', () => {
     expect(values('<p>地址：广西壮族自治区南宁市青秀区民族大道100号</p>', 'https://www.nanning-example.cn/')[0]).toMatchObject({ region: '广西壮族自治区', city: '南宁市', street: '青秀区民族大道100号', country: 'CN' });
     expect(values('<p>联系地址：杭州市西湖区文三路90号 邮编：310012</p>', 'https://www.hz-example.cn/')[0]).toMatchObject({ city: '杭州市', street: '西湖区文三路90号', postalCode: '310012' });
+  });
+
+  it('reads Chinese addresses written in English, from the room to the country', () => {
+    expect(values('<p>Add: Room 1201, Building A, No. 88 Jianguo Road, Chaoyang District, Beijing 100022, China</p>', 'https://www.sino-valve.com/')).toEqual([
+      {
+        street: 'Room 1201, Building A, No. 88 Jianguo Road, Chaoyang District',
+        city: 'Beijing',
+        region: 'Beijing',
+        postalCode: '100022',
+        country: 'CN',
+        full: 'Room 1201, Building A, No. 88 Jianguo Road, Chaoyang District, Beijing 100022, China',
+      },
+    ]);
+    expect(values('<p>Address: No. 8 Gaoxin South Road, Nanshan District, Shenzhen, Guangdong, China 518057 | Tel: +86 755 2688 1234</p>', 'https://www.sz-led.com/')[0]).toMatchObject({
+      street: 'No. 8 Gaoxin South Road, Nanshan District',
+      city: 'Shenzhen',
+      region: 'Guangdong',
+      postalCode: '518057',
+    });
+    expect(values('<p>Factory: Xinghu Street 328, Suzhou Industrial Park, Suzhou City 215123, Jiangsu Province, P.R. China</p>', 'https://www.sz-pumps.com/')[0]).toMatchObject({ city: 'Suzhou', region: 'Jiangsu', postalCode: '215123' });
+  });
+
+  it('does not read "China" in a sentence or a list of cities as an address', () => {
+    for (const trap of ['We shipped 100000 units to China in 2023.', 'Made in China', 'Offices in Beijing, Shanghai, China', 'Distributor: Acme Trading, Shenzhen, China']) {
+      expect(values(`<p>${trap}</p>`, 'https://www.acme.com/'), trap).toEqual([]);
+    }
+    const started = performance.now();
+    for (const line of [`${'Road, '.repeat(400)}China`, `Add: ${'Room 1, '.repeat(300)}Beijing 100022, China`, 'China '.repeat(500)]) readEnglishChineseAddress(line);
+    expect(performance.now() - started).toBeLessThan(100);
   });
 
   it('leaves the country written before the province out of the region', () => {
