@@ -13,7 +13,7 @@ export interface PossibleDuplicate {
 }
 
 export function toLead(row: LeadRow): Lead {
-  const { searchKeys: _search, nameKeys: _names, ...lead } = row;
+  const { searchKeys: _search, nameKeys: _names, poolRank: _pool, ...lead } = row;
   return lead;
 }
 

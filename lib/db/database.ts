@@ -11,9 +11,14 @@ import { installScoreInputsInvalidation, type ScoreInputsRow, type StaleFactsRow
 import { installTierOverlay, TierOverlay, type TierBatchRow } from './tier-overlay';
 import { upgradeToV6 } from './upgrade-v6';
 import { upgradeToV7 } from './upgrade-v7';
+import { installPoolRank } from './pool-rank';
+import { upgradeToV8 } from './upgrade-v8';
 
-/** A lead as stored: the synced record plus derived, local-only index keys (name search, duplicate check). */
-export type LeadRow = Lead & { searchKeys: string[]; nameKeys: string[] };
+/**
+ * A lead as stored: the synced record plus derived, local-only index keys (name search, duplicate check, and the
+ * team pool's order, present only on live unowned leads: pool-rank.ts).
+ */
+export type LeadRow = Lead & { searchKeys: string[]; nameKeys: string[]; poolRank?: string };
 
 /** Local-only bookkeeping (clock state, code sequences); never synced. */
 export interface MetaRow {
@@ -67,6 +72,11 @@ export const SCHEMA_HISTORY = {
   },
   // v7: a manager's tier override is synced on the lead (Lead.tierOverride); no new index, the data moves.
   7: {},
+  // v8: the team pool (公海) listed best first without a walk over every lead: a local-only key on live unowned
+  // leads only (IndexedDB leaves a null ownerId out of the ownerId index), kept by every write (pool-rank.ts).
+  8: {
+    leads: 'id, &domain, *otherDomains, creditCode, *nameKeys, *searchKeys, stage, tier, ownerId, nextFollowUpAt, updatedAt, code, poolRank',
+  },
 } as const;
 
 export class SidecarDatabase extends Dexie {
@@ -111,6 +121,8 @@ export class SidecarDatabase extends Dexie {
     this.version(5).stores(SCHEMA_HISTORY[5]).upgrade(upgradeToV5);
     this.version(6).stores(SCHEMA_HISTORY[6]).upgrade(upgradeToV6);
     this.version(7).stores(SCHEMA_HISTORY[7]).upgrade(upgradeToV7);
+    this.version(8).stores(SCHEMA_HISTORY[8]).upgrade(upgradeToV8);
+    installPoolRank(this);
     installTierOverlay(this, this.tierOverlay);
     installScoreInputsInvalidation(this);
     this.on('ready', (db) => this.tierOverlay.load(db), true);

@@ -11,6 +11,7 @@ import { nextStamp } from './device-clock';
 import { LeadStoreError, StoreErrorCode } from './errors';
 import { reserveLeadCode } from './lead-code';
 import { writesOver } from './sync-capture';
+import { poolRankOf } from './pool-rank';
 import { normaliseForSearch, searchKeysFor } from './search-keys';
 
 export interface ClipPreview {
@@ -271,7 +272,12 @@ export class LeadStore {
 }
 
 export function toRow(lead: Lead): LeadRow {
-  return { ...lead, searchKeys: searchKeysFor(lead.name, lead.legalName), nameKeys: companyNameKeys(lead.name, lead.legalName) };
+  const row: LeadRow = { ...lead, searchKeys: searchKeysFor(lead.name, lead.legalName), nameKeys: companyNameKeys(lead.name, lead.legalName) };
+  // Only a live unowned lead has a pool key; a Lead passed in carries no stale one (toLead strips it).
+  const poolRank = poolRankOf(lead);
+  if (poolRank !== undefined) row.poolRank = poolRank;
+  else delete row.poolRank;
+  return row;
 }
 
 /** Stamps for previews, which are never stored. */

@@ -23,7 +23,7 @@ export type RejectionRow = RejectionNotice & { id?: number };
 export type ConflictRow = ConflictNotice & { id?: number };
 
 /** Lead rows carry local-only index keys (lib/db toRow); they never leave the device. */
-const LOCAL_ONLY_FIELDS: Partial<Record<SyncTable, readonly string[]>> = { leads: ['searchKeys', 'nameKeys'] };
+const LOCAL_ONLY_FIELDS: Partial<Record<SyncTable, readonly string[]>> = { leads: ['searchKeys', 'nameKeys', 'poolRank'] };
 
 export function withoutLocalFields<T extends object>(table: SyncTable, row: T): T {
   const local = LOCAL_ONLY_FIELDS[table];

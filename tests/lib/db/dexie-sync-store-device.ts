@@ -39,8 +39,8 @@ export class DexieDevice {
 
   /** The device's records of a table without local-only fields, by id. */
   async records(table: SyncTable): Promise<AnySyncRecord[]> {
-    const rows = (await this.db.table(table).toArray()) as Array<AnySyncRecord & { searchKeys?: unknown; nameKeys?: unknown }>;
-    return rows.map(({ searchKeys: _s, nameKeys: _n, ...record }) => record as AnySyncRecord).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const rows = (await this.db.table(table).toArray()) as Array<AnySyncRecord & { searchKeys?: unknown; nameKeys?: unknown; poolRank?: unknown }>;
+    return rows.map(({ searchKeys: _s, nameKeys: _n, poolRank: _p, ...record }) => record as AnySyncRecord).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   async liveLeads(): Promise<Lead[]> {

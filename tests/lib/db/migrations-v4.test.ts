@@ -43,11 +43,11 @@ describe('upgrading the local database to v4 (the playbook: tasks, reminders, ti
     await seedVersion3('migration-v3-v4');
     const db = new SidecarDatabase('migration-v3-v4');
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
 
     const leads = await db.leads.toArray();
     expect(leads).toHaveLength(3);
-    for (const { searchKeys: _s, nameKeys: _n, ...lead } of leads) expect(Lead.parse(lead)).toEqual(lead);
+    for (const { searchKeys: _s, nameKeys: _n, poolRank: _p, ...lead } of leads) expect(Lead.parse(lead)).toEqual(lead);
     const [task] = await db.tasks.toArray();
     expect(Task.parse(task)).toEqual(task);
     expect(task).toMatchObject({ title: 'Call FinCar about the fleet', kind: null, notifiedAt: null });

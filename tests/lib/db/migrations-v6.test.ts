@@ -32,7 +32,7 @@ describe('upgrading the local database to v6 (re-scoring from score facts)', () 
     const { leads, contact, activity } = await seedVersion5('migration-v5-v6');
     const db = new SidecarDatabase('migration-v5-v6');
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
 
     const rows = await db.scoreInputs.toArray();
     expect(rows).toHaveLength(leads.length);

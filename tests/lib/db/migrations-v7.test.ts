@@ -40,7 +40,7 @@ describe('upgrading the local database to v7 (tier overrides synced on the lead)
     const { leads, history } = await seedVersion6('migration-v6-v7');
     const db = new SidecarDatabase('migration-v6-v7');
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
 
     const [overridden, lifted, deleted] = await db.leads.bulkGet(leads.map((lead) => lead.id));
     expect(overridden?.tierOverride).toEqual(OVERRIDE);

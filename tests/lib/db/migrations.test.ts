@@ -18,12 +18,12 @@ describe('upgrading the local database', () => {
     await seedVersion1('migration-v1-v2');
     const db = new SidecarDatabase('migration-v1-v2');
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
 
     const rows = await db.leads.toArray();
     expect(rows).toHaveLength(2);
     for (const row of rows) {
-      const { searchKeys, nameKeys: _nameKeys, ...lead } = row;
+      const { searchKeys, nameKeys: _nameKeys, poolRank: _poolRank, ...lead } = row;
       expect(searchKeys.length).toBeGreaterThan(0);
       expect(Lead.parse(lead)).toEqual(lead);
       expect(lead.nextFollowUpAt).toBeNull();
@@ -77,11 +77,11 @@ describe('upgrading the local database to v3 (company identity and enrichment)',
     await seedVersion2('migration-v2-v3');
     const db = new SidecarDatabase('migration-v2-v3');
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
 
     const rows = await db.leads.toArray();
     expect(rows).toHaveLength(2);
-    for (const { searchKeys: _search, nameKeys: _names, ...lead } of rows) {
+    for (const { searchKeys: _search, nameKeys: _names, poolRank: _pool, ...lead } of rows) {
       expect(Lead.parse(lead)).toEqual(lead);
       expect(lead).toMatchObject({ otherDomains: [], creditCode: null, sizeBand: null, registeredCapital: null, origins: {}, mergedInto: null });
     }
