@@ -2,6 +2,7 @@ import type { AddressEvidence, EvidenceSource } from '../schema';
 import { readChineseAddress } from './chinese-address';
 import { readEnglishChineseAddress } from './chinese-address-english';
 import type { ContactLines } from './contact-lines';
+import { underOtherCompaniesHeading } from './email-rules';
 import { readEuropeanAddresses } from './european-address';
 import { readHeadquartersCities } from './headquarters-city';
 import { isCreditLine } from './phone-labels';
@@ -58,7 +59,7 @@ export function extractAddresses(lines: ContactLines, structured: StructuredAddr
   for (let i = 0; i < lines.lines.length; i++) {
     if (!/[\u4e00-\u9fff]/.test(lines.lines[i]!)) continue;
     const chinese = readChineseAddress(lines.lines, i);
-    if (chinese && !isCreditLine(lines.lines[i]!)) {
+    if (chinese && !isCreditLine(lines.lines[i]!) && !underOtherCompaniesHeading(lines.lines, i)) {
       const value = { street: chinese.street, city: chinese.city, region: chinese.region, postalCode: chinese.postalCode, country: 'CN' };
       add(evidence({ ...value, full: chinese.text }, 'text', lines.lines[i]!, chinese.city ? 0.8 : 0.6));
     }
@@ -80,8 +81,9 @@ export function extractAddresses(lines: ContactLines, structured: StructuredAddr
 
 /** "No. 8 Gaoxin South Road, Nanshan District, Shenzhen, Guangdong, China 518057". */
 function readChineseAddressesInEnglish(lines: ContactLines, add: (address: AddressEvidence) => void): void {
-  for (const line of lines.lines) {
-    if (!/china|\bprc\b/i.test(line) || isCreditLine(line)) continue;
+  for (let i = 0; i < lines.lines.length; i++) {
+    const line = lines.lines[i]!;
+    if (!/china|\bprc\b/i.test(line) || isCreditLine(line) || underOtherCompaniesHeading(lines.lines, i)) continue;
     const address = readEnglishChineseAddress(line);
     if (!address) continue;
     const { street, city, region, postalCode, text } = address;
@@ -117,7 +119,8 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 function readContinentalAddresses(lines: ContactLines, countryHints: readonly string[], add: (address: AddressEvidence) => void): void {
   const inAddressBlock = lines.inAddressBlock?.bind(lines);
   for (const address of readEuropeanAddresses({ lines: lines.lines, inAddressBlock, countryHints })) {
-    if (isCreditLine(address.snippet)) continue;
+    const firstLine = address.line - (address.snippet === lines.lines[address.line] ? 0 : 1);
+    if (isCreditLine(address.snippet) || underOtherCompaniesHeading(lines.lines, firstLine)) continue;
     const { street, city, region, postalCode, country, full } = address;
     // The snippet (street and code together) rather than the code's line alone, which a footer may repeat.
     const source = lines.inFooter(address.snippet) ? 'footer' : 'text';
@@ -127,6 +130,8 @@ function readContinentalAddresses(lines: ContactLines, countryHints: readonly st
 
 function readWesternAddresses(lines: ContactLines, add: (address: AddressEvidence) => void): void {
   const text = lines.lines.join('\n');
+  const lineStarts: number[] = [];
+  for (let i = 0, at = 0; i < lines.lines.length; at += lines.lines[i]!.length + 1, i++) lineStarts.push(at);
   for (const { country, pattern, needsStreet } of ANCHORS) {
     let anchors = 0;
     for (const match of text.matchAll(pattern)) {
@@ -137,12 +142,26 @@ function readWesternAddresses(lines: ContactLines, add: (address: AddressEvidenc
       while (head.length > 0 && /^[\s,]*$/.test(head[head.length - 1]!)) head.pop();
       const parts = readHead(head.map((line) => line.trim()));
       if (!parts || (needsStreet && !parts.street) || isCreditLine(head.join(' '))) continue;
+      // An address under "Our dealers" or "主要客户" is another company's.
+      if (underOtherCompaniesHeading(lines.lines, lineAt(lineStarts, match.index) - (parts.lines.length - 1))) continue;
       const written = COUNTRY_AFTER.exec(text.slice(match.index + match[0].length, match.index + match[0].length + 30))?.[1];
       const value = { street: parts.street, city: parts.city, region: match[1] || undefined, postalCode: match[2], country: countryCode(written) ?? country };
       const full = [parts.street, parts.city, [match[1], match[2]].filter(Boolean).join(' '), written].filter(Boolean).join(', ');
       add(evidence({ ...value, full }, 'text', [...parts.lines, match[0]].join(' ').replace(/\s+/g, ' '), parts.street ? 0.8 : 0.6));
     }
   }
+}
+
+/** The index of the line holding `offset` of the joined text (`starts`: each line's first offset). */
+function lineAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** City and street from the lines before a region and postal code: "440 Hall of Fame Avenue" / "Springfield ,". */

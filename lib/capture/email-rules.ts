@@ -16,7 +16,21 @@ const MACHINE_LOCAL = /^(?:[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-.*|
 /** "a professional address like lily@lilysbikes.com", "例如 name@…": an address shown as an example. */
 const EXAMPLE_MARKER = /(?:\b(?:like|such as|e\.g\.|eg\.|for example|for instance|example)\b|例如|比如|示例|举例)/i;
 /** A block listing other companies: "Our clients", "Partners", "合作伙伴", "主要客户". */
-export const OTHER_COMPANIES = /\b(?:our\s+)?(?:clients|customers|partners|distributors|resellers|dealers)\b|合作伙伴|合作客户|主要客户|经销商|代理商/i;
+export const OTHER_COMPANIES =
+  /\b(?:our\s+)?(?:clients|customers|partners|distributors|resellers|dealers)\b|\b(?:unsere kunden|referenzkunden|händlernetz|vertriebspartner|nos clients|nos partenaires|revendeurs|distributeurs|i nostri clienti|rivenditori|distributori|nuestros clientes|distribuidores)\b|合作伙伴|合作客户|主要客户|经销商|代理商/iu;
+/** How far above a line a heading can introduce the block it sits in ("Our partners", then a few cards). */
+const BLOCK_LINES_ABOVE = 4;
+/** A heading is a short line; a long one that mentions partners is prose about them, not a list of them. */
+const HEADING_CHARS = 40;
+
+/** Whether a line sits under a heading that lists other companies ("Our partners", "Händlernetz", "主要客户"). */
+export function underOtherCompaniesHeading(lines: readonly string[], index: number): boolean {
+  for (let above = index - 1; above >= Math.max(0, index - BLOCK_LINES_ABOVE); above--) {
+    const line = lines[above]!.trim();
+    if (line.length <= HEADING_CHARS && OTHER_COMPANIES.test(line)) return true;
+  }
+  return false;
+}
 /** A job ad's or a partner's address: "send your CV to", "简历投递". */
 export const RECRUITING = /\b(?:resumes?|cv|curriculum vitae|apply|applications?|job|jobs|hiring|recruit\w*|candidates?)\b|简历|招聘|应聘/i;
 export const MAIL_LABEL = /(?:e-?mail|mail|邮\s?箱|邮\s?件|電\s?郵|电\s?邮|邮件地址|email address)\s*(?:address)?\s*[:：]?\s*$/i;

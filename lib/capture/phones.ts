@@ -5,7 +5,7 @@ import { textAround } from './nearby-text';
 import { readPageLinks, type PageLink } from './page-links';
 import { isCreditLine, labelAfter, labelBefore, phoneKind } from './phone-labels';
 import { hasSevenDigits, isPlaceholder, lacksTrunkPrefix, looksLikeOtherNumber } from './phone-traps';
-import { OTHER_COMPANIES, RECRUITING } from './email-rules';
+import { RECRUITING, underOtherCompaniesHeading } from './email-rules';
 
 const MAX_PHONES = 100;
 const MAX_LINES_SCANNED = 3_000;
@@ -106,22 +106,12 @@ function readTextPhones(lines: ContactLines, countries: CountryCode[], known: Kn
   }
 }
 
-/** How far above a number a heading can introduce the block it sits in ("Our partners", then a few cards). */
-const BLOCK_LINES_ABOVE = 4;
-/** A heading is a short line; a long one that mentions partners is prose about them, not a list of them. */
-const HEADING_CHARS = 40;
-
 /**
  * A number in a job ad ("send your CV to … or call …") or under a heading that lists other companies ("Our
  * partners", "主要客户"): theirs, not the company's (the rule emails follow too, lib/capture/email-rules.ts).
  */
 function isOtherCompanysLine(lines: readonly string[], index: number): boolean {
-  if (RECRUITING.test(lines[index]!)) return true;
-  for (let above = index - 1; above >= Math.max(0, index - BLOCK_LINES_ABOVE); above--) {
-    const line = lines[above]!.trim();
-    if (line.length <= HEADING_CHARS && OTHER_COMPANIES.test(line)) return true;
-  }
-  return false;
+  return RECRUITING.test(lines[index]!) || underOtherCompaniesHeading(lines, index);
 }
 
 /**

@@ -69,6 +69,17 @@ describe('reading a company\'s postal addresses', () => {
     expect(addressesOn('', 'https://acme.com/', block('Near the old harbour'))[0]!.value).toEqual({ full: 'Near the old harbour' });
   });
 
+  it('leaves out the addresses listed under a heading of dealers, partners or clients, and keeps the company\'s own', () => {
+    const us = values('<p>440 Hall of Fame Avenue<br>Springfield, MA 01105</p><h3>Our dealers</h3><p>Pioneer Valley Motors</p><p>12 Main Street<br>Northampton, MA 01060</p>', 'https://acme.com/');
+    expect(us.map((a) => a.city)).toEqual(['Springfield']);
+    const de = values('<p>Musterstraße 12, 80331 München</p><h3>Händlernetz</h3><p>Auto Nord GmbH, Hafenstraße 3, 20459 Hamburg</p>', 'https://www.muster.de/');
+    expect(de.map((a) => a.city)).toEqual(['München']);
+    const cn = values('<p>地址：上海市浦东新区张江路88号</p><h3>经销商</h3><p>地址：广东省广州市天河区体育西路1号</p>', 'https://www.example-sh.cn/');
+    expect(cn.map((a) => a.city)).toEqual(['上海市']);
+    const en = values('<h3>Our distributors</h3><p>Add: No. 5 Keji Road, Nanshan District, Shenzhen, Guangdong, China</p>', 'https://www.acme.com/');
+    expect(en).toEqual([]);
+  });
+
   it('skips the web designer\'s address and a region and postal code alone', () => {
     expect(values('<p>技术支持：星辰网络 地址：广东省深圳市福田区深南大道1号</p>', 'https://www.xinghe-tech.cn/')).toEqual([]);
     expect(values('<p>baliseauto.com MA 01089</p><p>Welcome</p>', 'http://www.baliseauto.com/')).toEqual([]);
