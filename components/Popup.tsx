@@ -4,7 +4,7 @@ import { sendMessage, type ErrorValue } from '@/lib/messaging';
 import { ErrorNote } from './ErrorNote';
 import { LeadCardView } from './popup/LeadCardView';
 import { OverdueList } from './popup/OverdueList';
-import { RecentLeads } from './popup/RecentLeads';
+import { LeadLists } from './popup/LeadLists';
 import { RenderGuard } from './popup/RenderGuard';
 import { SyncStatus } from './popup/SyncStatus';
 import { useLeadCard, useNow, type CardTarget } from './popup/use-lead-card';
@@ -61,7 +61,7 @@ export function Popup() {
       <RenderGuard fallback={t('popupCannotShow')}>
         <OverdueList t={t} now={now} version={version} onOpenLead={setFocusLeadId} onError={setError} />
       </RenderGuard>
-      <RecentLeads t={t} version={version} onError={setError} />
+      <LeadLists t={t} now={now} version={version} onOpenLead={setFocusLeadId} onChanged={changed} onError={setError} />
       <SyncStatus t={t} onSynced={changed} />
     </main>
   );

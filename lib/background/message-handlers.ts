@@ -12,6 +12,7 @@ import { teamSettingsHandlers } from './team-settings-handlers';
 import { openSidebar } from './open-sidebar';
 import { webmailHandlers } from './webmail-handlers';
 import { lostValueHandlers } from './lost-values';
+import { poolHandlers } from './pool-handlers';
 import { syncHandlers } from './sync-handlers';
 import type { SyncScheduler } from './sync-scheduler';
 
@@ -73,6 +74,7 @@ export function messageHandlers(leads: LeadStore, currentOwnerId: () => Promise<
     ...teamSettingsHandlers(context.rescorer ?? null, context.publishTeamSettings, context.tracker?.db ?? null),
     ...syncHandlers(context.sync ?? null),
     ...lostValueHandlers(context.tracker?.db ?? null),
+    ...poolHandlers(context.tracker?.db ?? null),
     'clip.preview': async ({ capture }, sender) => {
       const preview = await leads.previewClip(trustedCapture(capture, sender), { maskPhones: await maskPhones() });
       return { ...preview, assessment: await assess(preview.lead, preview.contacts) };

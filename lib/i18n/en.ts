@@ -1,3 +1,4 @@
+import { poolEn } from './pool-en';
 import { syncEn } from './sync-en';
 import { webmailEn } from './webmail-en';
 
@@ -330,6 +331,7 @@ export const en = {
   reminderOverdue: '{task}, overdue since {due} UTC',
   ...webmailEn,
   ...syncEn,
+  ...poolEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

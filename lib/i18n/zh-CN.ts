@@ -1,3 +1,4 @@
+import { poolZhCN } from './pool-zh-CN';
 import { syncZhCN } from './sync-zh-CN';
 import type { Messages } from './en';
 import { webmailZhCN } from './webmail-zh-CN';
@@ -330,4 +331,5 @@ export const zhCN: Messages = {
   reminderOverdue: '{task}，已于 {due} UTC 逾期',
   ...webmailZhCN,
   ...syncZhCN,
+  ...poolZhCN,
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TaskDraft } from '../playbook';
 import { AssignPoolResponse, TeamMembersResponse } from '../sync/protocol';
-import { Contact, ContactPatch, Id, Lead, NewContact, LeadAssessment, LeadPatch, PageCapture, QuickTouch, RescoreStatus, Stage, Suggestion, Task, TaskChange, TeamSettings, Tier } from '../schema';
+import { Contact, ContactPatch, Id, Lead, NewContact, LeadAssessment, LeadPatch, PageCapture, QuickTouch, RescoreStatus, Stage, Suggestion, Task, TaskChange, TeamSettings, Tier, Timestamp } from '../schema';
 import { AgendaItem, LeadCard, TaskEdits } from './lead-card';
 import { syncProtocol } from './sync-protocol';
 import { webmailProtocol } from './webmail-protocol';
@@ -117,6 +117,19 @@ export const protocol = {
   'team.members': {
     request: z.object({ refresh: z.boolean().optional() }),
     response: z.object({ signedIn: z.boolean(), me: z.string().nullable(), members: TeamMembersResponse.shape.members }),
+  },
+  /**
+   * Popup: a page of the team's pool (公海), the live unowned leads, best first (tier, then the latest update); an
+   * optional name prefix. Signed out there is no pool: `signedIn` false and no leads.
+   */
+  'lead.pool': {
+    request: z.object({ limit: z.number().int().min(1).max(100), query: z.string().max(200).optional(), after: z.string().min(1).max(400).optional() }),
+    response: z.object({
+      signedIn: z.boolean(),
+      leads: z.array(z.object({ lead: Lead, inPoolSince: Timestamp.nullable() })),
+      total: z.number().int().nonnegative(),
+      next: z.string().nullable(),
+    }),
   },
   /** Options, managers: give the pool's unowned leads out by the assignment rules now. */
   'team.assignPool': { request: z.object({}), response: AssignPoolResponse },
