@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import pg from 'pg';
 import { migrate } from '../../server/db/migrate';
 import { openPostgresDatabase } from '../../server/db/postgres-database';
-import type { Queryable, SqlDatabase } from '../../server/db/sql-database';
+import type { Queryable, QueryOptions, SqlDatabase } from '../../server/db/sql-database';
 import { createHarness } from '../../tests/server/harness';
 import { makeLead, stamper } from '../../tests/server/records';
 import { benchArgs } from '../lib/args.mjs';
@@ -23,23 +23,39 @@ const waits = new Map<string, { n: number; ms: number }>();
 const kindOf = (sql: string) => sql.trim().replace(/\s+/g, ' ').slice(0, 40);
 let captured = '';
 let lastRead: { sql: string; params: readonly unknown[] } | null = null;
+function note(sql: string, params: readonly unknown[] | undefined, t: number) {
+  const k = kindOf(sql);
+  if (process.env.CAPTURE && k.startsWith('WITH w0') && !captured) captured = JSON.stringify({ sql, params });
+  if (k.startsWith('WITH locked')) lastRead = { sql, params: params ?? [] };
+  const w = waits.get(k) ?? { n: 0, ms: 0 };
+  w.n++;
+  w.ms += performance.now() - t;
+  waits.set(k, w);
+}
+/** The same database, with each statement's wait noted (options and the pipelined commit passed through). */
 const timed = (q: Queryable): Queryable => ({
-  async query(sql, params) {
+  async query(sql, params, options) {
     const t = performance.now();
     try {
-      return await q.query(sql, params);
+      return await q.query(sql, params, options);
     } finally {
-      const k = kindOf(sql);
-      if (process.env.CAPTURE && k.startsWith('WITH w0') && !captured) captured = JSON.stringify({ sql, params });
-      if (k.startsWith('WITH locked')) lastRead = { sql, params: params ?? [] };
-      const w = waits.get(k) ?? { n: 0, ms: 0 };
-      w.n++;
-      w.ms += performance.now() - t;
-      waits.set(k, w);
+      note(sql, params, t);
     }
   },
   exec: (sql) => q.exec(sql),
-});
+  ...(q.queryAndCommit
+    ? {
+        async queryAndCommit(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+          const t = performance.now();
+          try {
+            return await q.queryAndCommit!(sql, params, options);
+          } finally {
+            note(`${sql} (+COMMIT)`, params, t);
+          }
+        },
+      }
+    : {}),
+}) as Queryable;
 
 const schema = `sidecar_prof_${randomBytes(6).toString('hex')}`;
 // Named, so that the database's own CPU time for the pushes can be read from its backends' /proc entries.
@@ -86,6 +102,13 @@ try {
     `${measured} batches of ${BATCH}: ${Math.round((measured * BATCH) / (ms / 1000))} mutations/s, ${per(ms)} ms per batch; CPU per batch: Node ${per((cpu.user + cpu.system) / 1000)} ms, database ${per(dbCpu)} ms; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
   );
   for (const [k, w] of [...waits].sort((a, b) => b[1].ms - a[1].ms)) console.log(`  ${(w.ms / measured).toFixed(2).padStart(7)} ms/batch  ${String(w.n).padStart(5)}x  ${k}`);
+  // The statements kept prepared on this connection, and whether PostgreSQL settled on a generic plan for them.
+  const perConnection = await Promise.all(
+    Array.from({ length: 4 }, () =>
+      inner.transaction((tx) => tx.query<Record<string, unknown>>(`SELECT pg_backend_pid() AS pid, name, generic_plans, custom_plans, left(regexp_replace(statement, '\\s+', ' ', 'g'), 40) AS sql FROM pg_prepared_statements`)),
+    ),
+  );
+  for (const row of perConnection.flat()) console.log('  prepared:', JSON.stringify(row));
   if (process.env.EXPLAIN_READ && lastRead) {
     const { sql, params } = lastRead;
     await db

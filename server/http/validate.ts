@@ -7,7 +7,7 @@ import { ApiError } from './api-error';
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   let body: unknown;
   try {
-    body = await c.req.json();
+    body = await (c.get('body') ?? c.req.json());
   } catch (error) {
     throw new ApiError('invalid_request', 'the request body is not JSON: send a JSON object with Content-Type: application/json', { cause: error });
   }
