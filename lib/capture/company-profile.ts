@@ -105,6 +105,7 @@ export function readCompanyProfile(doc: Document, input: ProfileInput): CompanyP
     url: input.url,
     jsonLdBlocks: input.jsonLdBlocks ?? [],
     text: fallback?.mainText ?? text,
+    title,
     warnings,
   });
   const fields = keepValid(
@@ -133,14 +134,14 @@ export function readCompanyProfile(doc: Document, input: ProfileInput): CompanyP
 function descriptionOutsideJobAds(
   own: TextEvidence | undefined,
   fromText: TextEvidence | undefined,
-  page: { url: string; jsonLdBlocks: readonly unknown[]; text: string; warnings: string[] },
+  page: { url: string; jsonLdBlocks: readonly unknown[]; text: string; title: string; warnings: string[] },
 ): TextEvidence | undefined {
   const candidate = own ?? fromText;
   if (!candidate || candidate.source === 'json-ld' || candidate.source === 'microdata') return candidate;
   const readsAsJobAd = jobAdPhrases(candidate.value).length > 0;
   // The page's metadata is checked against the page only when it reads as a job ad itself (most pages: no scan).
   if (candidate === own && !readsAsJobAd) return candidate;
-  const job = readJobPageSignals(page.url, page.jsonLdBlocks, page.text);
+  const job = readJobPageSignals(page.url, page.jsonLdBlocks, page.text, page.title);
   if (candidate === own) {
     if (!job.posting) return candidate;
   } else if (!job.posting && !readsAsJobAd) {

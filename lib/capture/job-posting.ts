@@ -14,8 +14,10 @@ export interface JobPageSignals {
 
 /** Path segments of careers sites in the languages the extractor reads. */
 const CAREERS_PATH =
-  /(?:^|[/._-])(?:careers?|jobs?|job-openings?|openings|vacanc(?:y|ies)|hiring|join-?us|work-with-us|recruit(?:ment|ing)?|positions?|karriere|stellen(?:angebote|markt)?|jobboerse|emplois?|offres?-d-emploi|recrutement|lavora-con-noi|carriere|posizioni-aperte|empleo|trabaja-con-nosotros|vacatures|werken-bij|zhaopin|jiaru|shezhao|xiaozhao)(?:$|[/._?#-])/i;
+  /(?:^|[/._-])(?:careers?|jobs?|job-openings?|openings|vacanc(?:y|ies)|hiring|join-?us|work-with-us|recruit(?:ment|ing)?|positions?|talents?|rczp|rencai|karriere|stellen(?:angebote|markt)?|jobboerse|emplois?|offres?-d-emploi|recrutement|lavora-con-noi|carriere|posizioni-aperte|empleo|trabaja-con-nosotros|vacatures|werken-bij|zhaopin|jiaru|shezhao|xiaozhao)(?:$|[/._?#-])/i;
 const CAREERS_HOST = /^(?:careers?|jobs|karriere|hr|zhaopin)\./i;
+/** A page title that names a careers page: "Careers at Acme", "Stellenangebote", "人才招聘". */
+const CAREERS_TITLE = /\b(?:careers?|jobs|job openings|vacancies|we(?:'|’)re hiring|join our team|karriere|stellenangebote|offres d['’]emploi|carrières|lavora con noi|empleo|vacatures)\b|招聘|人才|加入我们/iu;
 
 /**
  * Phrases of job ads, each a separate signal: a page shows several of them (a heading "Requirements", a
@@ -44,14 +46,17 @@ const MAX_TEXT = 8_000;
 const MAX_NODES = 2_000;
 
 /**
- * Reads the signals of a job ad: a JobPosting in the page's JSON-LD, the address, and the job-ad phrases in
- * `text` (the page's main text, or its visible text). A careers address with one phrase, or two phrases
- * anywhere, make a posting; a careers address alone does not (a "Life at Acme" page still describes Acme).
+ * Reads the signals of a job ad: a JobPosting in the page's JSON-LD, the address and title, and the job-ad
+ * phrases in `text` (the page's main text, or its visible text). A careers address or title with one phrase, or
+ * two phrases anywhere, make a posting; a careers page alone does not (a "Life at Acme" page still describes Acme).
  */
-export function readJobPageSignals(url: string, jsonLdBlocks: readonly unknown[], text: string): JobPageSignals {
+export function readJobPageSignals(url: string, jsonLdBlocks: readonly unknown[], text: string, title = ''): JobPageSignals {
   const reasons: string[] = [];
-  const careersPage = isCareersUrl(url);
-  if (careersPage) reasons.push('careers address');
+  const careersUrl = isCareersUrl(url);
+  if (careersUrl) reasons.push('careers address');
+  const careersTitle = CAREERS_TITLE.test(title.slice(0, 300));
+  if (careersTitle) reasons.push('careers title');
+  const careersPage = careersUrl || careersTitle;
   const structured = hasJobPosting(jsonLdBlocks);
   if (structured) reasons.push('JobPosting in structured data');
   const phrases = jobAdPhrases(text);

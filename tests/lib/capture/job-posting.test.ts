@@ -60,6 +60,13 @@ describe('a job ad is not the company\'s description', () => {
     expect(extractCompany(page(body), 'https://www.acme-robotics.com/').fields.description?.confidence).toBe(0.5);
   });
 
+  it('takes a careers title for a careers page ("人才招聘", "Stellenangebote"), with one job-ad phrase for a job ad', () => {
+    const zh = (title: string) => parsePage(`<!doctype html><html lang="zh-CN"><head><title>${title}</title></head><body><main><h1>销售工程师</h1><p>负责华东区工业客户的技术方案与销售，与研发团队一起为客户设计自动化产线，并参与大型项目的投标与交付工作，需要经常出差。</p><p>任职要求：本科以上学历</p></main></body></html>`);
+    expect(extractCompany(zh('人才招聘 - 星河科技'), 'https://www.xinghe-tech.cn/show.asp?id=12').fields.description).toBeUndefined();
+    expect(extractCompany(zh('产品中心 - 星河科技'), 'https://www.xinghe-tech.cn/show.asp?id=12').fields.description?.source).toBe('readability');
+    expect(readJobPageSignals('https://www.muster.de/seite/12', [], '', 'Stellenangebote | Muster GmbH')).toMatchObject({ posting: false, careersPage: true });
+  });
+
   it('tells careers addresses in several languages from others', () => {
     for (const url of ['https://acme.com/careers', 'https://acme.com/jobs/123-sales', 'https://www.muster.de/karriere/', 'https://www.xinghe.cn/zhaopin.html', 'https://jobs.acme.com/', 'https://www.acme.fr/offres-d-emploi/']) {
       expect(isCareersUrl(url), url).toBe(true);
