@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { makeUserDataDir, openSidebar, openTab, removeUserDataDir, sendRaw, sidebar, sidebarField, WAIT_MS, type SidecarBrowser } from './support/browser';
 import { startPageServer, type PageServer } from './support/page-server';
 import { BACKEND_URL, launchSidecarWithBackend, PASSWORD, startSyncServer, type SyncServer } from './support/sync-server';
+import { makeLead, stamper } from '../server/records';
 
 const ALICE = 'alice@fincar-sales.test';
 const BOB = 'bob@fincar-sales.test';
@@ -136,5 +137,33 @@ describe('team sync between two browsers', () => {
     await aliceCard.getByTestId('override-managers-only').waitFor({ timeout: WAIT_MS });
     expect(await aliceCard.locator('[name="overrideTier"]').count()).toBe(0);
     expect(await aliceCard.getByTestId('tier-history').innerText()).toContain('Bob Manager: Group account, strategic');
+  });
+
+  test('a lead nobody owns is in the other rep’s team pool, and claiming it there makes it theirs', { timeout: 180_000 }, async () => {
+    // Bob, the manager, shares a company without an owner (as an import would), straight through the team API.
+    const api = `http://127.0.0.1:${backend.port()}`;
+    const signedIn = await fetch(`${api}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: BOB, password: PASSWORD }) });
+    const { token } = (await signedIn.json()) as { token: string };
+    const pooled = makeLead(stamper('bob-import', Date.now() - 2 * 3_600_000)(), { name: 'Pool Motors', domain: 'pool-motors.example', tier: 'A' });
+    const pushed = await fetch(`${api}/v1/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ clientId: 'e2e-import', mutations: [{ op: 'put', table: 'leads', record: pooled, mutationId: 1 }] }),
+    });
+    expect(pushed.status).toBe(200);
+
+    // Alice's popup pulls it into her team pool; she claims it there.
+    const alice = await launch();
+    await signIn(alice, ALICE);
+    const popup = await syncThroughPopup(alice);
+    await popup.getByTestId('pool-tab').getByText(/^Team pool \(\d+\)$/).waitFor({ timeout: WAIT_MS });
+    await popup.getByTestId('pool-tab').click();
+    const row = popup.getByTestId('pool-lead').filter({ hasText: 'Pool Motors' });
+    await row.waitFor({ timeout: WAIT_MS });
+    expect(await row.innerText()).toMatch(/pool-motors\.example · in the pool 2 h \d+ min/);
+    await row.getByRole('button', { name: 'Claim' }).click();
+    await popup.getByTestId('site-lead').getByText('Pool Motors').waitFor({ timeout: WAIT_MS });
+    await popup.getByTestId('owner').getByText('You').waitFor({ timeout: WAIT_MS });
+    expect(await popup.getByTestId('pool-lead').filter({ hasText: 'Pool Motors' }).count()).toBe(0);
   });
 });
