@@ -1,7 +1,7 @@
 /**
  * Where a company says it is, in a sentence about itself: "FinCar is based in Sydney", "ioSafe is a privately
  * held company with headquarters in Auburn California", "Wir sind ein Familienunternehmen mit Sitz in München",
- * "总部位于深圳市". Only a sentence whose subject is the company (its name as its domain spells it, "we", "our
+ * "总部位于深圳市", or an imprint's seat line ("Sitz der Gesellschaft: München"). Only a sentence whose subject is the company (its name as its domain spells it, "we", "our
  * company") counts: "we serve clients based in London" names the clients' city, not the company's.
  */
 
@@ -21,6 +21,12 @@ const PHRASE = new RegExp(
   String.raw`(?:\b(?:head-?quartered|based|located|situated|headquarters|head office|main office)(?: (?:is|are))? in|\bmit (?:Sitz|Hauptsitz) in|\bansässig in|\b(?:basée?|située?|implantée?|installée?)s? à|\bsiège(?: social)?(?: est)? à|\bcon sede (?:a|in|en)|\bgevestigd in)` +
     String.raw` (${WORD}(?: (?:(?:am|an der|im|upon|sur|aan den|aan de) )?${WORD}){0,3})(?:,? (${WORD}(?: ${WORD})?))?`,
   'gu',
+);
+/** "Sitz der Gesellschaft: München", "Registered office: London", "Siège social : Lyon" — an imprint's seat line. */
+const SEAT_LABEL = new RegExp(
+  String.raw`(?:^|[|·•;]\s*)(?:Sitz(?: der Gesellschaft)?|Firmensitz|Hauptsitz|Siège(?: social)?|Sede(?: legale)?|Domicilio social|Registered office|Headquarters|Head office|HQ)\s*[:：]\s*` +
+    String.raw`(${WORD}(?: (?:(?:am|an der|im|upon|sur|aan den|aan de) )?${WORD}){0,3})(?:,? (${WORD}(?: ${WORD})?))?`,
+  'u',
 );
 const CHINESE = /(?:总部|总公司|公司)(?:位于|设在|坐落于|地处)(?:中国)?((?:北京|上海|天津|重庆|香港|澳门)(?:市)?|\p{Script=Han}{2,3}市)/u;
 const PARTICIPLE = /^(?:head-?quartered|based|located|situated|ansässig|basée?s?|située?s?|implantée?s?|installée?s?|gevestigd)\b/iu;
@@ -67,6 +73,12 @@ export function readHeadquartersCities(lines: readonly string[], companyLabel: s
     if (chinese && !/客户|合作伙伴|合作单位|友情链接/u.test(line.slice(0, chinese.index))) {
       const city = /^(?:北京|上海|天津|重庆)$/u.test(chinese[1]!) ? `${chinese[1]}市` : chinese[1]!;
       found.push({ city, country: 'CN', snippet: line.slice(Math.max(0, chinese.index - 40), chinese.index + chinese[0].length + 20), line: i });
+      continue;
+    }
+    const seat = /[:：]/.test(line) ? SEAT_LABEL.exec(line) : null;
+    const seatPlace = seat && !/^\s*\d/.test(line.slice(seat.index + seat[0].length)) ? placeOf(seat[1]!, seat[2]) : undefined;
+    if (seat && seatPlace) {
+      found.push({ ...seatPlace, snippet: line.slice(seat.index, seat.index + seat[0].length + 20).trim(), line: i });
       continue;
     }
     if (!/ (?:in|à|a|en) \p{Lu}/u.test(line)) continue;

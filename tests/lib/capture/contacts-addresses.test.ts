@@ -98,6 +98,10 @@ describe('the city a company names in a sentence about itself', () => {
     expect(values('<p>Wir sind ein Familienunternehmen mit Sitz in Frankfurt am Main.</p>', 'https://www.muster.de/')[0]).toMatchObject({ city: 'Frankfurt am Main' });
     expect(values('<p>星河科技总部位于深圳市，在北京、上海设有分公司。</p>', 'https://www.xinghe-tech.cn/')[0]).toMatchObject({ city: '深圳市', country: 'CN' });
     expect(addressesOn('<p>FinCar is based in Sydney.</p>', 'http://www.fincar.com.au/')[0]).toMatchObject({ source: 'text', confidence: 0.5 });
+    expect(values('<p>Sitz der Gesellschaft: München · Registergericht: Amtsgericht München HRB 123456</p>', 'https://www.muster.de/')[0]).toMatchObject({ city: 'München', country: 'DE' });
+    expect(values('<p>Registered office: London, United Kingdom</p>', 'https://www.harrowfinch.co.uk/')[0]).toMatchObject({ city: 'London' });
+    // With a postal code the seat line is a postal address, read once (not also as a city alone).
+    expect(values('<p>Sitz: 80331 München</p>', 'https://www.muster.de/').map((a) => [a.city, a.postalCode])).toEqual([['München', '80331']]);
   });
 
   it('leaves out other people\'s cities, regions that are not cities, and pages that give a postal address', () => {
