@@ -47,6 +47,8 @@ const US_STATES: Record<string, string> = {
 };
 
 const squash = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+/** As German domains spell umlauts: "Brückner" -> "brueckner". */
+const squashGerman = (text: string) => squash(text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss'));
 
 /** Whether the sentence before a phrase is about the company: its first words spell the domain's name, or "we". */
 function aboutTheCompany(before: string, companyLabel: string): boolean {
@@ -56,8 +58,9 @@ function aboutTheCompany(before: string, companyLabel: string): boolean {
   if (companyLabel.length < 3) return false;
   const words = sentence.split(/\s+/).slice(0, 4);
   for (let take = 1; take <= words.length; take++) {
-    const key = squash(words.slice(0, take).join(''));
-    if (key === companyLabel) return true;
+    const written = words.slice(0, take).join('');
+    const key = squash(written);
+    if (key === companyLabel || squashGerman(written) === companyLabel) return true;
     if (key.length > companyLabel.length) break;
   }
   return false;

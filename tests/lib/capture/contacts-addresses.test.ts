@@ -96,6 +96,7 @@ describe('the city a company names in a sentence about itself', () => {
     ]);
     expect(values('<p>We are headquartered in San Francisco, CA and ship worldwide.</p>', 'https://acme-tools.com/')[0]).toMatchObject({ city: 'San Francisco', region: 'CA' });
     expect(values('<p>Wir sind ein Familienunternehmen mit Sitz in Frankfurt am Main.</p>', 'https://www.muster.de/')[0]).toMatchObject({ city: 'Frankfurt am Main' });
+    expect(values('<p>Brückner Maschinenbau mit Sitz in Siegsdorf baut Folienreckanlagen.</p>', 'https://www.brueckner.com/')[0]).toMatchObject({ city: 'Siegsdorf' });
     expect(values('<p>星河科技总部位于深圳市，在北京、上海设有分公司。</p>', 'https://www.xinghe-tech.cn/')[0]).toMatchObject({ city: '深圳市', country: 'CN' });
     expect(addressesOn('<p>FinCar is based in Sydney.</p>', 'http://www.fincar.com.au/')[0]).toMatchObject({ source: 'text', confidence: 0.5 });
     expect(values('<p>Sitz der Gesellschaft: München · Registergericht: Amtsgericht München HRB 123456</p>', 'https://www.muster.de/')[0]).toMatchObject({ city: 'München', country: 'DE' });
