@@ -28,8 +28,8 @@ export interface PoolPage {
 /**
  * A page of the team's pool (公海): live unowned leads, best first (tier S, A, B, C, unscored; then the most recently
  * updated), read from the pool's own index (Dexie v8 poolRank), so a page costs one request for its rows and one
- * count, however many leads are stored. With a query the name index is read instead (one request for the leads
- * whose name matches the prefix) and those in the pool are ordered here: the work grows with the matches.
+ * count, however many leads are stored. With a query, the keys of the name index and of the pool index are read
+ * and only the page's leads whole (searchPool).
  * The tier shown is the one in force (a re-score not yet folded in included); the order may briefly follow the
  * stored tier (pool-rank.ts).
  */
@@ -41,16 +41,30 @@ export async function poolPage(db: SidecarDatabase, { limit, query, after }: Poo
   return page(rows, limit, total);
 }
 
+/** Up to this many name matches are read whole and ordered here; beyond it, the pool's own order is followed. */
+const FEW_MATCHES = 300;
+
+/**
+ * Keys only first (one getAllKeys each, no lead read): the ids whose name matches. Few of them: those leads are
+ * read and the pooled ones ordered here. Many (a one-letter prefix at 100,000 leads): the pool's ids in its order
+ * are read instead and the matching ones picked, so only a page of leads is ever read whole.
+ */
 async function searchPool(db: SidecarDatabase, prefix: string, limit: number, after: string | undefined): Promise<PoolPage> {
-  // toArray on a plain range is one getAll; a Dexie filter or distinct would walk a cursor, a round trip per row.
-  const matches = await db.leads.where('searchKeys').startsWith(prefix).toArray();
-  const pooled = [...new Map(matches.filter((row) => row.poolRank !== undefined).map((row) => [row.id, row])).values()];
-  pooled.sort((a, b) => (a.poolRank! < b.poolRank! ? -1 : 1));
-  return page(
-    pooled.filter((row) => !after || row.poolRank! > after),
-    limit,
-    pooled.length,
-  );
+  const matching = new Set(await db.leads.where('searchKeys').startsWith(prefix).primaryKeys());
+  if (matching.size <= FEW_MATCHES) {
+    const rows = (await db.leads.bulkGet([...matching])).filter((row): row is LeadRow => row?.poolRank !== undefined);
+    rows.sort((a, b) => (a.poolRank! < b.poolRank! ? -1 : 1));
+    return page(
+      rows.filter((row) => !after || row.poolRank! > after),
+      limit,
+      rows.length,
+    );
+  }
+  const pool = db.leads.where('poolRank');
+  const [all, rest] = await Promise.all([pool.above('').primaryKeys(), after ? pool.above(after).primaryKeys() : null]);
+  const ids = (rest ?? all).filter((id) => matching.has(id)).slice(0, limit + 1);
+  const rows = (await db.leads.bulkGet(ids)).filter((row): row is LeadRow => row?.poolRank !== undefined);
+  return page(rows, limit, all.filter((id) => matching.has(id)).length);
 }
 
 function page(rows: LeadRow[], limit: number, total: number): PoolPage {

@@ -74,6 +74,29 @@ describe('the team pool, read from its own index', () => {
     expect(names(await poolPage(db, { limit: 1, query: 'corp', after: first.next! }))).toEqual(['Old S Corp']);
   });
 
+  it('searches a prefix that matches hundreds of leads in the pool’s own order, a page at a time', async () => {
+    const many = Array.from({ length: 330 }, (_, i) =>
+      lead(`Many ${String(i).padStart(3, '0')}`, (['S', 'A', 'B', 'C', null] as const)[i % 5]!, `2026-11-${String(1 + (i % 20)).padStart(2, '0')}T00:00:00.000Z`, i % 11 === 0 ? { ownerId: 'rep-2' } : {}),
+    );
+    const { db } = await storeWith([...pool, ...many]);
+    const whole: string[] = [];
+    for (let next: string | undefined, more = true; more; ) {
+      const page = await poolPage(db, { limit: 100, after: next });
+      whole.push(...names(page));
+      more = page.next !== null;
+      next = page.next ?? undefined;
+    }
+    // The whole pool paged without a query, and only the matching leads kept: what the search must give.
+    const wanted = whole.filter((name) => name.startsWith('Many'));
+    expect(wanted).toHaveLength(300);
+    expect(wanted.slice(0, 60).every((name) => Number(name.slice(5)) % 5 === 0)).toBe(true);
+    const first = await poolPage(db, { limit: 40, query: 'many' });
+    expect(first.total).toBe(300);
+    expect(names(first)).toEqual(wanted.slice(0, 40));
+    const second = await poolPage(db, { limit: 40, query: 'many', after: first.next! });
+    expect(names(second)).toEqual(wanted.slice(40, 80));
+  });
+
   it('says since when a lead is in the pool: when its owner was last changed, else when it was created', async () => {
     const released = lead('Released', 'B', '2026-11-05T00:00:00.000Z');
     released.versions = { ...released.versions, ownerId: `${Date.parse('2026-11-04T10:00:00.000Z')}-0000-device` };
