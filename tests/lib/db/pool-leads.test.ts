@@ -2,6 +2,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { LeadStore, SidecarDatabase, toRow } from '@/lib/db';
 import { toLead } from '@/lib/db/company-lookup';
 import { poolPage } from '@/lib/db/pool-leads';
+import { foldRescoredTiers } from '@/lib/db/fold-rescored-tiers';
+import { rescoreLeads } from '@/lib/db/rescore-leads';
+import { LeadTracker } from '@/lib/background';
+import { DEFAULT_TEAM_SETTINGS, TeamSettings } from '@/lib/schema';
+import { makeCapture } from '../../helpers/make-capture';
 import type { Lead, Tier } from '@/lib/schema';
 import { describeEachBackend, useMigratedDatabase } from '../../server/backends';
 import { createHarness } from '../../server/harness';
@@ -126,6 +131,39 @@ describe('the team pool, read from its own index', () => {
     // A lead given back to the pool returns to it.
     await db.leads.put(toRow({ ...unscored, ownerId: null, updatedAt: '2026-11-23T01:00:00.000Z' }));
     expect(names(await poolPage(db, { limit: 10 })).at(-1)).toBe('Unscored Ltd');
+    db.close();
+  });
+});
+
+describe('the team pool after a re-score', () => {
+  it('shows a re-scored tier at once, and keys the lead by it once the re-score is folded into the rows', async () => {
+    const now = new Date('2026-11-23T10:00:00.000Z');
+    const db = new SidecarDatabase(`pool-rescore-${uuidv7()}`);
+    const leads = new LeadStore(db, { now: () => now });
+    const tracker = new LeadTracker(db, leads, { now: () => now });
+    const save = async (domain: string, name: string, facts: Record<string, unknown>) => {
+      const lead = await leads.saveClip(makeCapture({ url: `https://www.${domain}/`, domain, name }), facts, null);
+      await tracker.afterWrite(lead, [], null);
+    };
+    // Scored with the defaults: the big buyer A (60 points), the small one C (30).
+    await save('big-buyer.com', 'Big Buyer', { employees: 5000, budget: { min: 300_000, max: 600_000, currency: 'CNY' } });
+    await save('small-shop.com', 'Small Shop', { employees: 5000 });
+    const tiers = async () => (await poolPage(db, { limit: 10 })).leads.map(({ lead }) => `${lead.name}:${lead.tier}`);
+    expect(await tiers()).toEqual(['Big Buyer:A', 'Small Shop:C']);
+    const stored = async () => (await db.leads.toArray()).map((row) => [row.name, row.poolRank?.[0]]).sort();
+    expect(await stored()).toEqual([
+      ['Big Buyer', '2'],
+      ['Small Shop', '4'],
+    ]);
+
+    // The team lowers the bar: Big Buyer rises to S, Small Shop to B. Until the fold the keys keep the old tiers.
+    await rescoreLeads(db, TeamSettings.parse({ ...DEFAULT_TEAM_SETTINGS, thresholds: { S: 55, A: 40, B: 25 } }), { now: () => now });
+    expect(await tiers()).toEqual(['Big Buyer:S', 'Small Shop:B']);
+    await foldRescoredTiers(db, { now: () => now });
+    expect(await stored()).toEqual([
+      ['Big Buyer', '1'],
+      ['Small Shop', '3'],
+    ]);
     db.close();
   });
 });
