@@ -88,6 +88,9 @@ async function main() {
       return (user + system) / 1000;
     };
     let acked = 0;
+    // Each batch's time too: the median says what a batch costs when no collection or neighbour gets in the way.
+    const pushBatchMs: number[] = [];
+    const rawBatchMs: number[] = [];
     // The first WARM_UP batches (both sides) are not counted: they time the JIT compiling the code, once per process.
     for (let b = -WARM_UP; b < BATCHES; b++) {
       const batch = leadsOf(b);
@@ -96,6 +99,7 @@ async function main() {
       let cpu = cpuMs();
       let t = performance.now();
       const { status, json } = await call('/v1/sync/push', tokens[0]!, { clientId: 'bench-throughput', mutations });
+      if (b >= 0) pushBatchMs.push(performance.now() - t);
       pushMs += performance.now() - t;
       pushCpuMs += cpuMs() - cpu;
       if (status !== 200) throw new Error(`push answered ${status}: ${JSON.stringify(json).slice(0, 300)}`);
@@ -110,6 +114,7 @@ async function main() {
           [JSON.stringify(batch), (b + WARM_UP) * BATCH],
         );
       });
+      if (b >= 0) rawBatchMs.push(performance.now() - t);
       rawMs += performance.now() - t;
       rawCpuMs += cpuMs() - cpu;
     }
@@ -120,6 +125,9 @@ async function main() {
     const nodeCpuPerBatch = { push: Number((pushCpuMs / BATCHES).toFixed(1)), raw: Number((rawCpuMs / BATCHES).toFixed(1)) };
     results.throughput = { mutations: BATCHES * BATCH, pushMs: Math.round(pushMs), rawMs: Math.round(rawMs), perSecond, rawPerSecond, ratio, nodeCpuMsPerBatch: nodeCpuPerBatch, storedRecords: stored?.[0]?.n ?? 'unknown' };
     say(`push throughput: ${perSecond.toLocaleString('en-US')} lead mutations/s (raw batched upsert ${rawPerSecond.toLocaleString('en-US')}/s, ratio ${ratio}x)`);
+    const medianMs = { push: Number(percentile(pushBatchMs, 50).toFixed(1)), raw: Number(percentile(rawBatchMs, 50).toFixed(1)) };
+    (results.throughput as Record<string, unknown>).medianBatchMs = medianMs;
+    say(`  median batch: push ${medianMs.push} ms, raw ${medianMs.raw} ms (${(medianMs.push / medianMs.raw).toFixed(2)}x)`);
     say(`  this process's CPU per batch of ${BATCH}: push ${nodeCpuPerBatch.push} ms (HTTP, validation, merge, driver), raw ${nodeCpuPerBatch.raw} ms; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     if (perSecond < THROUGHPUT_TARGET) failures.push(`push throughput ${perSecond}/s is below ${THROUGHPUT_TARGET}/s`);
     if (ratio > RATIO_TARGET) failures.push(`push is ${ratio}x the raw upsert (target <= ${RATIO_TARGET}x)`);
