@@ -3,7 +3,7 @@ import type { Activity, Hlc, Lead } from '../../lib/schema';
 import { mergeWrite, recordAsWrite, type FieldWrite } from '../../lib/sync/merge-record';
 import type { Mutation, PatchMutation, Redirect } from '../../lib/sync/protocol';
 import { mergeableFields, STRICT_TABLE_SCHEMAS, TABLE_SCHEMAS, type AnySyncRecord, type SyncTable } from '../../lib/sync/tables';
-import { canEditLeadOwnedBy, canSetOwner } from './permissions';
+import { canEditLeadOwnedBy, canSetOwner, managerOnlyLeadFieldRefusal, withoutManagerOnlyFields } from './permissions';
 import { describeIssues, Rejection, type PushContext } from './push-context';
 import { authoredBy, type RecordRow } from './record-rows';
 import { recordLostValues } from './conflicts';
@@ -153,6 +153,7 @@ export async function applyMutation(ctx: PushContext, parsed: ParsedMutation): P
     record.versions = parsed.versions;
     const authors = authoredBy(ctx.caller.id);
     if (parsed.table === 'leads') {
+      record = withoutManagerOnlyFields(ctx.caller, record);
       const merged = await mergeIntoSameCompany(ctx, record as Lead, authors);
       if (merged) return { redirect: merged };
       // A lead new to the team goes where the team's assignment rules say (server/sync/assignment.ts).
@@ -166,6 +167,8 @@ export async function applyMutation(ctx: PushContext, parsed: ParsedMutation): P
   const write = fieldWrite(parsed);
   write.versions = restampSeenEdits(ctx, existing.record, write);
   const outcome = mergeWrite(parsed.table, existing.record, write, ctx.nowIso);
+  const refusal = parsed.table === 'leads' ? managerOnlyLeadFieldRefusal(ctx.caller, outcome.taken) : null;
+  if (refusal) throw new Rejection('forbidden', refusal);
   if (outcome.taken.length > 0) {
     const valid = TABLE_SCHEMAS[parsed.table].safeParse(outcome.record);
     if (!valid.success) throw new Rejection('invalid_record', `the merged record would not be valid (${describeIssues(valid.error.issues)}); correct it and save again`);

@@ -32,3 +32,19 @@ export function managerOnlyLeadFieldRefusal(caller: Caller, changed: readonly st
     ? "only a manager or admin can set or lift a lead's tier override: ask your manager to change the tier"
     : null;
 }
+
+/**
+ * A rep's new lead as the team stores it: without a value in a manager-only field (an override the rep made
+ * while working alone, before joining the team). Refusing the whole record would make the rep's device undo
+ * the lead itself; the field alone is dropped, and the device takes the team's copy at its next pull.
+ */
+export function withoutManagerOnlyFields<T extends { versions: Record<string, string> }>(caller: Caller, record: T): T {
+  if (isManager(caller)) return record;
+  const values = record as Record<string, unknown>;
+  for (const field of MANAGER_ONLY_LEAD_FIELDS) {
+    if (!(field in values) && !(field in record.versions)) continue;
+    delete values[field];
+    delete record.versions[field];
+  }
+  return record;
+}

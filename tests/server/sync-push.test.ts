@@ -130,6 +130,31 @@ describeEachBackend('pushing changes', (backend) => {
     expect(seen.records.get(pool.id)).toMatchObject({ tier: 'B', ownerId: null });
   });
 
+  it("only a manager sets or lifts a lead's tier override; a rep's new lead is kept without one", async () => {
+    const h = createHarness(database());
+    const { users } = await h.team(['manager', 'rep']);
+    const [manager, rep] = users as [any, any];
+    const clock = stamper('a');
+    const lead = makeLead(clock(), { domain: 'acme.com', ownerId: rep.id });
+    const override = { tier: 'S' as const, reason: 'Group account', by: 'Manager Zhang', at: '2026-11-23T02:00:00.000Z' };
+    const solo = makeLead(clock(), { domain: 'solo.com', ownerId: rep.id, tierOverride: { ...override, by: 'Li Wei' } });
+    const repClient = newClientId();
+    const first = await push(h, rep, repClient, [put('leads', lead), put('leads', solo)]);
+    expect(first.json.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
+    expect((await pullAll(h, manager)).records.get(solo.id)?.tierOverride ?? null).toBeNull();
+
+    const byRep = await push(h, rep, repClient, [{ op: 'patch', table: 'leads', id: lead.id, fields: { tierOverride: override, stage: 'lost' }, versions: { tierOverride: clock(), stage: clock() } }], 3);
+    expect(byRep.json.results[0]).toMatchObject({ status: 'rejected', rejection: { code: 'forbidden', message: expect.stringContaining('only a manager or admin') } });
+    expect((await pullAll(h, rep)).records.get(lead.id)).toMatchObject({ stage: 'not_contacted' });
+
+    const byManager = await push(h, manager, newClientId(), [{ op: 'patch', table: 'leads', id: lead.id, fields: { tierOverride: override }, versions: { tierOverride: clock() } }]);
+    expect(byManager.json.results[0].status).toBe('applied');
+    expect((await pullAll(h, rep)).records.get(lead.id)?.tierOverride).toEqual(override);
+    // The rep's other edits of the lead still go through.
+    const edit = await push(h, rep, repClient, [{ op: 'patch', table: 'leads', id: lead.id, fields: { stage: 'initial_contact' }, versions: { stage: clock() } }], 4);
+    expect(edit.json.results[0].status).toBe('applied');
+  });
+
   it('no request reads or writes another team\'s records', async () => {
     const h = createHarness(database());
     const mine = await h.team(['admin']);
