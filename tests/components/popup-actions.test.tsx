@@ -46,7 +46,14 @@ async function openPopup(bg: Background, options: { tabUrl?: string; search?: st
     await settle();
   };
   const button = (label: string, within: ParentNode = document) => [...within.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
-  return { document, window, sent, byTestId, text, click, button, settle };
+  const choose = async (select: Element | null, value: string) => {
+    // React's onChange is not reached by a dispatched change event in linkedom: call the handler React attached.
+    const props = Object.entries(select ?? {}).find(([key]) => key.startsWith('__reactProps'))?.[1] as { onChange: (event: unknown) => unknown } | undefined;
+    if (!props) throw new Error('nothing to choose from');
+    await act(async () => void (await props.onChange({ target: { value } })));
+    await settle();
+  };
+  return { document, window, sent, byTestId, text, click, button, choose, settle };
 }
 
 async function saveAcme(bg: Background, edits: Record<string, unknown> = {}) {
@@ -71,6 +78,30 @@ describe('the popup, wired to the background', () => {
 
     await popup.click(popup.button('Done', popup.byTestId('task')!));
     expect(popup.document.querySelectorAll('[data-testid="task"]')).toHaveLength(0);
+  });
+
+  it('changes the stage from the quick actions: the lead is stored in the new stage and the change is recorded with its time', async () => {
+    const bg = playbookBackground('2026-11-23T02:00:00.000Z');
+    const lead = await saveAcme(bg);
+    bg.advance(90 * 60_000);
+    const popup = await openPopup(bg);
+    expect(popup.text('follow-up')).toContain('Not contacted');
+    const stageSelect = popup.byTestId('quick-actions')!.querySelector('select[name="stage"]');
+
+    await popup.choose(stageSelect, 'initial_contact');
+
+    expect(popup.sent).toContain('lead.update');
+    expect((await bg.leads.get(lead.id))?.stage).toBe('initial_contact');
+    expect(await bg.tracker.history.stageHistory(lead.id)).toEqual([
+      { from: null, to: 'not_contacted', at: '2026-11-23T02:00:00.000Z', by: null },
+      { from: 'not_contacted', to: 'initial_contact', at: '2026-11-23T03:30:00.000Z', by: null },
+    ]);
+    // The popup reloads the card: the new stage is shown, and the stage history lists the change.
+    expect(popup.text('follow-up')).toContain('Initial contact');
+    const history = [...popup.byTestId('stage-history')!.querySelectorAll('li')].map((li) => li.textContent ?? '');
+    expect(history).toHaveLength(2);
+    expect(history[1]).toContain('Initial contact');
+    expect(popup.byTestId('quick-actions')!.querySelector('select[name="stage"]')).toHaveProperty('value', 'initial_contact');
   });
 
   it('lists what is overdue across leads, and opens a lead from there', async () => {
