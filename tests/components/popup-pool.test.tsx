@@ -4,7 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/Popup';
 import { LeadTracker, messageHandlers } from '@/lib/background';
-import type { SyncScheduler } from '@/lib/background/sync-scheduler';
+import { SyncScheduler } from '@/lib/background/sync-scheduler';
 import { handleMessage, type Handlers } from '@/lib/messaging';
 import { DEFAULT_SETTINGS } from '@/lib/schema';
 import { describeEachBackend, useMigratedDatabase } from '../server/backends';
@@ -49,6 +49,11 @@ async function openPopup(raw: (type: string, data: unknown) => Promise<unknown>)
     await act(async () => void element.dispatchEvent(new window.Event('click', { bubbles: true })));
     await settle();
   };
+  /** The text of `id` once it reads `expected`: what the popup asks the team server for arrives when it arrives. */
+  const eventually = async (id: string, expected: string) => {
+    for (let tries = 0; tries < 50 && text(id) !== expected; tries++) await settle();
+    return text(id);
+  };
   const button = (label: string, within: ParentNode = document) => [...within.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
   const poolRows = () => [...document.querySelectorAll('[data-testid="pool-lead"]')];
   const poolNames = () => poolRows().map((row) => row.querySelector('.font-medium')?.textContent);
@@ -58,7 +63,7 @@ async function openPopup(raw: (type: string, data: unknown) => Promise<unknown>)
     await act(async () => props.onChange({ target: { value } }));
     await settle();
   };
-  return { document, sent, byTestId, text, click, button, poolRows, poolNames, type };
+  return { document, sent, byTestId, text, eventually, click, button, poolRows, poolNames, type };
 }
 
 describeEachBackend('the team pool in the popup', (backend) => {
@@ -80,7 +85,8 @@ describeEachBackend('the team pool in the popup', (backend) => {
     const browser = new DexieDevice(h, me, 'popup-pool');
     const tracker = new LeadTracker(browser.db, browser.leads);
     // The background's scheduler, reduced to what the claim needs: a pull right after it (the sync line is not tested here).
-    const sync = { run: async () => void (await browser.engine.sync()) } as unknown as SyncScheduler;
+    const scheduler = new SyncScheduler({ db: browser.db, fetch: fetchApp });
+    const sync = { run: async () => void (await browser.engine.sync()), status: () => scheduler.status() } as unknown as SyncScheduler;
     const handlers: Handlers = messageHandlers(browser.leads, async () => me.id, { settings: async () => DEFAULT_SETTINGS, tracker, sync });
     await browser.engine.sync();
     const raw = (type: string, data: unknown) => handleMessage({ type, data }, { fromExtensionPage: true }, handlers);
@@ -104,14 +110,14 @@ describeEachBackend('the team pool in the popup', (backend) => {
 
     await popup.click(popup.poolRows()[1]!.querySelector('button'));
     expect(popup.text('site-lead')).toContain('A Systems');
-    expect(popup.text('owner')).toBe('Nobody: in the team pool');
+    expect(await popup.eventually('owner', 'Nobody: in the team pool')).toBe('Nobody: in the team pool');
 
     await popup.click(popup.button('Claim', popup.poolRows()[0]!));
     expect(popup.sent).toContain('lead.claim');
     expect(popup.poolNames()).toEqual(['A Systems', 'Unscored Ltd']);
     expect(popup.text('pool-tab')).toBe('Team pool (2)');
     expect(popup.text('site-lead')).toContain('S Industries');
-    expect(popup.text('owner')).toBe('You');
+    expect(await popup.eventually('owner', 'You')).toBe('You');
     expect((await browser.db.leads.get(leads.s.id))?.poolRank).toBeUndefined();
 
     await popup.type(popup.document.querySelector('input[name="poolSearch"]'), 'unsc');
