@@ -8,7 +8,7 @@
 //          it is also what stores the leads the other cases run against)
 //          --skip-import (no importLeads bulk write: for trying --only=rescore, which runs on the raw side)
 //          --fold (also time the re-score's background fold above 10,000 leads: minutes on a busy machine)
-//          --cpu-profile (write each store-side case's V8 CPU profile to bench/results/<case>-<n>.cpuprofile,
+//          --cpu-profile (write each timed case's V8 CPU profile to bench/results/<case>-<n>.cpuprofile,
 //          to open in Chromium's DevTools; the timings of a profiled run are not comparable)
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -279,7 +279,7 @@ async function main() {
         // The fold (writing moved tiers into the lead rows, in the background) takes minutes at 100,000 leads on a
         // busy machine: timed at 10,000 and below unless --fold.
         const fold = args.fold === 'true' || n <= 10_000;
-        const r = await rawPage.evaluate((o) => globalThis.sidecarBench.rescore(o), { ...where, fold, at });
+        const r = await profiled(rawPage, `rescore-${n}`, () => rawPage.evaluate((o) => globalThis.sidecarBench.rescore(o), { ...where, fold, at }));
         const gated = n === bulkSize;
         results.push({
           kind: 'total',
