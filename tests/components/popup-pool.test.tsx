@@ -1,8 +1,4 @@
-import { parseHTML } from 'linkedom';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Popup } from '@/components/Popup';
+import { closePopup, openPopup } from './popup-driver';
 import { LeadTracker, messageHandlers } from '@/lib/background';
 import { SyncScheduler } from '@/lib/background/sync-scheduler';
 import { handleMessage, type Handlers } from '@/lib/messaging';
@@ -15,55 +11,19 @@ import { DexieDevice } from '../lib/db/dexie-sync-store-device';
 import { signedInTeam } from '../lib/background/signed-in-team';
 import { playbookBackground } from '../lib/background/harness';
 
-let root: Root | undefined;
 
 afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
+  closePopup();
   vi.unstubAllGlobals();
   vi.useRealTimers();
 });
 
-/** The real popup in a linkedom document; every message goes through handleMessage and its validation. */
-async function openPopup(raw: (type: string, data: unknown) => Promise<unknown>) {
-  const { window, document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  vi.stubGlobal('window', window);
-  vi.stubGlobal('document', document);
-  vi.stubGlobal('navigator', { language: 'en-US' });
-  vi.stubGlobal('location', new URL('chrome-extension://sidecar/popup.html'));
-  vi.stubGlobal('IS_REACT_ACT_ENVIRONMENT', true);
-  const sent: string[] = [];
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type: string; data: unknown }) => {
-    sent.push(message.type);
-    return raw(message.type, message.data);
-  }) as never);
-  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, url: 'https://example.org/' }] as never);
-  root = createRoot(document.getElementById('root')!);
-  await act(async () => root!.render(<Popup />));
-  const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 80)));
-  await settle();
-  const byTestId = (id: string) => document.querySelector(`[data-testid="${id}"]`);
-  const text = (id: string) => byTestId(id)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
-  const click = async (element: Element | null | undefined) => {
-    if (!element) throw new Error('nothing to click');
-    await act(async () => void element.dispatchEvent(new window.Event('click', { bubbles: true })));
-    await settle();
-  };
-  /** The text of `id` once it reads `expected`: what the popup asks the team server for arrives when it arrives. */
-  const eventually = async (id: string, expected: string) => {
-    for (let tries = 0; tries < 50 && text(id) !== expected; tries++) await settle();
-    return text(id);
-  };
-  const button = (label: string, within: ParentNode = document) => [...within.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
-  const poolRows = () => [...document.querySelectorAll('[data-testid="pool-lead"]')];
+/** The popup on a site with no lead, and its team pool's rows. */
+async function poolPopup(raw: (type: string, data: unknown) => Promise<unknown>) {
+  const popup = await openPopup(raw, { tabUrl: 'https://example.org/', settleMs: 80 });
+  const poolRows = () => [...popup.document.querySelectorAll('[data-testid="pool-lead"]')];
   const poolNames = () => poolRows().map((row) => row.querySelector('.font-medium')?.textContent);
-  const type = async (input: Element | null, value: string) => {
-    // React's onChange is not reached by a dispatched input event in linkedom: call the handler React attached.
-    const props = Object.entries(input ?? {}).find(([key]) => key.startsWith('__reactProps'))?.[1] as { onChange: (event: unknown) => void };
-    await act(async () => props.onChange({ target: { value } }));
-    await settle();
-  };
-  return { document, sent, byTestId, text, eventually, click, button, poolRows, poolNames, type };
+  return { ...popup, poolRows, poolNames };
 }
 
 describeEachBackend('the team pool in the popup', (backend) => {
@@ -97,7 +57,7 @@ describeEachBackend('the team pool in the popup', (backend) => {
     const { leads, browser, raw } = await teamBrowser();
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-02T10:30:00.000Z'));
-    const popup = await openPopup(raw);
+    const popup = await poolPopup(raw);
     expect(popup.text('pool-tab')).toBe('Team pool (3)');
     expect(popup.byTestId('recent-leads')).not.toBeNull();
 
@@ -120,15 +80,15 @@ describeEachBackend('the team pool in the popup', (backend) => {
     expect(await popup.eventually('owner', 'You')).toBe('You');
     expect((await browser.db.leads.get(leads.s.id))?.poolRank).toBeUndefined();
 
-    await popup.type(popup.document.querySelector('input[name="poolSearch"]'), 'unsc');
+    await popup.choose(popup.document.querySelector('input[name="poolSearch"]'), 'unsc');
     expect(popup.poolNames()).toEqual(['Unscored Ltd']);
-    await popup.type(popup.document.querySelector('input[name="poolSearch"]'), 'their');
+    await popup.choose(popup.document.querySelector('input[name="poolSearch"]'), 'their');
     expect(popup.text('pool-empty')).toBe('No lead in the team pool matches.');
   });
 
   it('a lead a teammate claimed meanwhile is refused with the server’s reason, and stays unclaimed here', async () => {
     const { h, mate, leads, browser, raw } = await teamBrowser();
-    const popup = await openPopup(raw);
+    const popup = await poolPopup(raw);
     await popup.click(popup.byTestId('pool-tab'));
     expect((await h.call('POST', `/v1/leads/${leads.a.id}/claim`, undefined, mate.token)).status).toBe(200);
 
@@ -142,7 +102,7 @@ describe('the popup signed in to no team', () => {
   it('has no pool tab, only the recent leads', async () => {
     const bg = playbookBackground();
     expect(await bg.send('lead.pool', { limit: 5 })).toEqual({ signedIn: false, leads: [], total: 0, next: null });
-    const popup = await openPopup(bg.raw);
+    const popup = await poolPopup(bg.raw);
     expect(popup.byTestId('lead-tabs')).toBeNull();
     expect(popup.byTestId('pool')).toBeNull();
     expect(popup.document.querySelector('section[aria-label="Recent leads"]')?.textContent).toContain('No leads yet');
