@@ -23,8 +23,12 @@ const waits = new Map<string, { n: number; ms: number }>();
 const kindOf = (sql: string) => sql.trim().replace(/\s+/g, ' ').slice(0, 40);
 let captured = '';
 let lastRead: { sql: string; params: readonly unknown[] } | null = null;
+/** TRACE=1: each statement's send and answer times (ms since the batch began) for the last few batches. */
+const trace: string[][] = [];
+let batchStart = 0;
 function note(sql: string, params: readonly unknown[] | undefined, t: number) {
   const k = kindOf(sql);
+  if (process.env.TRACE) trace[trace.length - 1]?.push(`${(t - batchStart).toFixed(1)}..${(performance.now() - batchStart).toFixed(1)} ${k.slice(0, 20)}`);
   if (process.env.CAPTURE && k.startsWith('WITH w0') && !captured) captured = JSON.stringify({ sql, params });
   if (k.startsWith('WITH locked')) lastRead = { sql, params: params ?? [] };
   const w = waits.get(k) ?? { n: 0, ms: 0 };
@@ -91,7 +95,10 @@ try {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (const body of bodies) {
+    trace.push([]);
+    batchStart = performance.now();
     const { status, json } = await h.call('POST', '/v1/sync/push', body, token);
+    trace[trace.length - 1]!.push(`${(performance.now() - batchStart).toFixed(1)} answered`);
     if (status !== 200) throw new Error(`push answered ${status}: ${JSON.stringify(json).slice(0, 300)}`);
   }
   const ms = performance.now() - t0;
@@ -101,6 +108,7 @@ try {
   console.log(
     `${measured} batches of ${BATCH}: ${Math.round((measured * BATCH) / (ms / 1000))} mutations/s, ${per(ms)} ms per batch; CPU per batch: Node ${per((cpu.user + cpu.system) / 1000)} ms, database ${per(dbCpu)} ms; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
   );
+  if (process.env.TRACE) for (const lines of trace.slice(-Number(process.env.TRACE))) console.log(`  batch: ${lines.join(' | ')}`);
   for (const [k, w] of [...waits].sort((a, b) => b[1].ms - a[1].ms)) console.log(`  ${(w.ms / measured).toFixed(2).padStart(7)} ms/batch  ${String(w.n).padStart(5)}x  ${k}`);
   // The statements kept prepared on this connection, and whether PostgreSQL settled on a generic plan for them.
   const perConnection = await Promise.all(

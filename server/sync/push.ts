@@ -1,11 +1,12 @@
 import type { Caller } from '../accounts/accounts';
-import type { SqlDatabase } from '../db/sql-database';
+import type { Queryable, SqlDatabase } from '../db/sql-database';
 import { ApiError } from '../http/api-error';
 import type { MutationResult, PushRequest, PushResponse } from '../../lib/sync/protocol';
 import { applyMutation, parseMutation, type ParsedMutation } from './apply-mutation';
 import { Rejection, type PushContext } from './push-context';
 import { writeConflicts } from './conflicts';
 import { lockAndReadForPush, type PushReads } from './push-reads';
+import type { RecordCache } from './record-cache';
 import { companyKeys } from './record-rows';
 import type { ServerClock } from './server-clock';
 import { followMerges } from './same-company-merge';
@@ -31,24 +32,30 @@ export async function applyPush(deps: SyncDeps, caller: Caller, request: PushReq
   const first = request.mutations[0]!.mutationId;
   const final = request.mutations[request.mutations.length - 1]!.mutationId;
   return deps.db.transaction(async (tx) => {
-    // The reads go out first and the records are validated while the database answers them: on PostgreSQL
-    // (pipelined) Node's work and the database's overlap instead of taking turns.
+    // The reads go out first and the first records are validated while the database answers them: on
+    // PostgreSQL (pipelined) Node's work and the database's overlap instead of taking turns.
     const reading = lockAndReadForPush(tx, caller, request.clientId, { first, last: final }, referencedKeys(request));
     reading.catch(() => {});
-    const prepared = request.mutations.map(prepare);
+    const prepared = new Preparer(request.mutations);
+    prepared.through(FIRST_WRITE_AFTER);
     const { counter, records, settings, ...client } = await reading;
     const ctx: PushContext = { tx, caller, counter, records, clock: deps.clock, nowIso, storedSettings: settings, conflicts: [] };
     const rejected: RejectionEntry[] = [];
     const previousLast = client.lastMutationId;
     let last = previousLast;
     const results: MutationResult[] = [];
+    // Records are written in parts as the batch goes: the database stores one part while this process works
+    // on the next, and only the last part waits for it. Each part is an upsert in the same transaction (a
+    // record changed again by a later mutation is written again), so the batch stays all or nothing.
+    const writes: Promise<void>[] = [];
     for (const [i, m] of request.mutations.entries()) {
       if (m.mutationId <= previousLast) {
         results.push(await replayedResult(ctx, client, m));
         continue;
       }
-      results.push(await applyOne(ctx, request.clientId, m, prepared[i]!, rejected));
+      results.push(await applyOne(ctx, request.clientId, m, prepared.at(i), rejected));
       last = m.mutationId;
+      if (records.unwritten >= WRITE_PART && i < request.mutations.length - 1) writes.push(writePart(tx, records));
     }
     // Every push that writes takes a change number, even one that only stores rejections: lockAndReadForPush
     // relies on it to know that nothing it read changed while it waited for the lock.
@@ -72,10 +79,45 @@ export async function applyPush(deps: SyncDeps, caller: Caller, request: PushReq
       );
     }
     counter.writeTo(batch);
-    // The push's last statement: committed in the same round trip.
-    await batch.run(tx, { last: true });
+    // The push's last statement. Alone, it is committed in the same round trip. After parts, the commit waits
+    // for every part's answer: a part refused before it reached the database (the driver, a dropped connection)
+    // leaves the transaction open, and committing behind it would keep the other parts. A failed part fails
+    // the push (the first error in time is the one thrown) and the transaction is rolled back.
+    await Promise.all([...writes, batch.run(tx, { last: writes.length === 0 })]);
     return { results, lastMutationId: last };
   });
+}
+
+/** How many mutations are validated before the push's reads are awaited (they are answered meanwhile). */
+const FIRST_WRITE_AFTER = 20;
+/** Records per part of a push's writes (see applyPush). */
+export const WRITE_PART = 25;
+
+/** Sends the records changed so far, without waiting for the answer (awaited with the push's last statement). */
+function writePart(tx: Queryable, records: RecordCache): Promise<void> {
+  const part = new WriteBatch();
+  records.writeTo(part);
+  const written = part.run(tx);
+  // Awaited at the end; until then a failure must not count as unhandled.
+  written.catch(() => {});
+  return written;
+}
+
+/** Validates the batch's mutations as the push reaches them (see parseMutation), each once. */
+class Preparer {
+  private readonly done: (ParsedMutation | Rejection)[] = [];
+
+  constructor(private readonly mutations: PushRequest['mutations']) {}
+
+  /** Validates the first `count` mutations now (while the database answers the push's reads). */
+  through(count: number): void {
+    for (let i = this.done.length; i < Math.min(count, this.mutations.length); i++) this.done.push(prepare(this.mutations[i]!));
+  }
+
+  at(index: number): ParsedMutation | Rejection {
+    this.through(index + 1);
+    return this.done[index]!;
+  }
 }
 
 interface RejectionEntry {

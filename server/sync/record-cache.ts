@@ -73,6 +73,11 @@ export class RecordCache {
     return this.rows.get(id) ?? null;
   }
 
+  /** How many changed records are waiting for `writeTo`. */
+  get unwritten(): number {
+    return this.dirty.size;
+  }
+
   put(row: RecordRow, nowIso: string): void {
     this.rows.set(row.id, row);
     this.index(row);
