@@ -8,6 +8,7 @@
 //          it is also what stores the leads the other cases run against)
 //          --skip-import (no importLeads bulk write: for trying --only=rescore, which runs on the raw side)
 //          --fold (also time the re-score's background fold above 10,000 leads: minutes on a busy machine)
+//          --only=shapes (what each request of a save costs in raw IndexedDB and through Dexie: bench/page/shapes.ts)
 //          --cpu-profile (write each timed case's V8 CPU profile to bench/results/<case>-<n>.cpuprofile,
 //          to open in Chromium's DevTools; the timings of a profiled run are not comparable)
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -268,6 +269,15 @@ async function main() {
         const fresh = await profiled(storePage, `save-new-${n}`, () => storePage.evaluate((o) => globalThis.sidecarBench.save(o), { ...options, ...where, mode: 'new' }));
         results.push(perOperationResult('save a captured lead, new domain', 'Dexie put(row)', n, fresh, SAVE_TARGET));
         results.push(perOperationResult('save a captured lead, existing domain (merge)', 'Dexie put(row)', n, merge, SAVE_TARGET));
+      }
+      if (only.has('shapes')) {
+        await waitForQuiet(say);
+        say(`raw IndexedDB shapes of a save, ${n} leads stored`);
+        const byVariant = await rawPage.evaluate((o) => globalThis.sidecarBench.shapes(o), { ...options, ...where });
+        const base = byVariant['put lead'];
+        for (const [name, samples] of Object.entries(byVariant)) {
+          say(`  ${name.padEnd(36)} median ${median(samples).toFixed(2)} ms  p95 ${percentile(samples, 95).toFixed(2)} ms  p95 ratio ${(percentile(samples, 95) / percentile(base, 95)).toFixed(2)}x  median ratio ${(median(samples) / median(base)).toFixed(2)}x`);
+        }
       }
       if (only.has('rescore')) {
         await waitForQuiet(say);

@@ -16,6 +16,7 @@ import { DEFAULT_TEAM_SETTINGS, TeamSettings } from '../../lib/schema';
 import { newLeadFromCapture } from '../../lib/leads';
 import { Lead, type LeadPatch, type PageCapture } from '../../lib/schema';
 import { captureOf, companyOf, leadOf, rng, uuidV7 } from './data';
+import { shapes } from './shapes';
 
 export interface Timings {
   /** Per-operation milliseconds of the code under test, after warm-up. */
@@ -470,6 +471,7 @@ const api = {
   lookup,
   badge,
   save,
+  shapes,
   importCpu,
   seedRescore,
   rescore,

@@ -101,9 +101,13 @@ export class SidecarDatabase extends Dexie {
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Only the background opens this database and nothing observes it with liveQuery (the sidebar and popup ask
     // the background by message), so Dexie's change tracking for live queries is pure cost on every write:
-    // its cache and its observability layer (index ranges of each write, a broadcast after each commit).
+    // its cache and its observability layer (index ranges of each write, a broadcast after each commit). Nothing
+    // subscribes to Dexie's table hooks either (the app's own layers are the DBCore middlewares below), and the
+    // hooks layer builds a table object on every write to look for them.
     super(name, { cache: 'disabled', ...options });
     this.unuse({ stack: 'dbcore', name: 'Observability' });
+    this.unuse({ stack: 'dbcore', name: 'Cache' });
+    this.unuse({ stack: 'dbcore', name: 'HooksMiddleware' });
     this.version(1).stores(SCHEMA_HISTORY[1]);
     this.version(2)
       .stores(SCHEMA_HISTORY[2])

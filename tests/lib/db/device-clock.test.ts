@@ -43,13 +43,13 @@ describe('the device clock', () => {
 
   it('a save that fails leaves the code sequence without a gap', async () => {
     const db = new SidecarDatabase(freshName());
-    const claimInFailingSave = db.transaction('rw', db.meta, async () => {
+    const claimInFailingSave = db.transaction('rw', db.leads, db.meta, async () => {
       const reservation = await reserveLeadCode(db, 2026);
       await reservation.claim();
       throw new Error('the lead did not validate');
     });
     await expect(claimInFailingSave).rejects.toThrow('did not validate');
-    const code = await db.transaction('rw', db.meta, async () => {
+    const code = await db.transaction('rw', db.leads, db.meta, async () => {
       const reservation = await reserveLeadCode(db, 2026);
       await reservation.claim();
       return reservation.code;
