@@ -72,6 +72,19 @@ const backendCpuMs = async () => {
   for (const { pid } of rows) ms += await readFile(`/proc/${pid}/schedstat`, 'utf8').then((text) => Number(text.split(' ')[0]) / 1e6, () => 0);
   return ms;
 };
+/** CPU ms of each thread of this process (main thread first: its id is the pid), from /proc. */
+async function threadCpuMs(): Promise<Map<string, number>> {
+  const { readdir } = await import('node:fs/promises');
+  const ticks = 1000 / 100;
+  const out = new Map<string, number>();
+  for (const tid of await readdir('/proc/self/task')) {
+    const stat = await readFile(`/proc/self/task/${tid}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    out.set(`${tid === String(process.pid) ? 'main' : comm}#${tid}`, (Number(fields[11]) + Number(fields[12])) * ticks);
+  }
+  return out;
+}
 const db: SqlDatabase = { ...inner, ...timed(inner), transaction: (work) => inner.transaction((tx) => work(timed(tx))) };
 try {
   await migrate(db);
@@ -91,6 +104,7 @@ try {
   for (const body of bodies.splice(0, Math.min(10, BATCHES >> 2))) await h.call('POST', '/v1/sync/push', body, token);
   const measured = bodies.length;
   waits.clear();
+  const threads0 = await threadCpuMs();
   const db0 = await backendCpuMs();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -104,11 +118,18 @@ try {
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const dbCpu = (await backendCpuMs()) - db0;
+  const threads = await threadCpuMs();
   const per = (x: number) => (x / measured).toFixed(1);
   console.log(
-    `${measured} batches of ${BATCH}: ${Math.round((measured * BATCH) / (ms / 1000))} mutations/s, ${per(ms)} ms per batch; CPU per batch: Node ${per((cpu.user + cpu.system) / 1000)} ms, database ${per(dbCpu)} ms; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+    `${measured} batches of ${BATCH}: ${Math.round((measured * BATCH) / (ms / 1000))} mutations/s, ${per(ms)} ms per batch; CPU per batch: Node ${per((cpu.user + cpu.system) / 1000)} ms (system ${per(cpu.system / 1000)}), database ${per(dbCpu)} ms; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
   );
   if (process.env.TRACE) for (const lines of trace.slice(-Number(process.env.TRACE))) console.log(`  batch: ${lines.join(' | ')}`);
+  const byThread = new Map<string, number>();
+  for (const [key, ms] of threads) {
+    const name = key.split('#')[0]!;
+    byThread.set(name, (byThread.get(name) ?? 0) + ms - (threads0.get(key) ?? 0));
+  }
+  console.log(`  Node CPU per batch by thread: ${[...byThread].filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${per(ms)}`).join(', ')}`);
   for (const [k, w] of [...waits].sort((a, b) => b[1].ms - a[1].ms)) console.log(`  ${(w.ms / measured).toFixed(2).padStart(7)} ms/batch  ${String(w.n).padStart(5)}x  ${k}`);
   // The statements kept prepared on this connection, and whether PostgreSQL settled on a generic plan for them.
   const perConnection = await Promise.all(
