@@ -86,6 +86,8 @@ export async function authenticate(db: Queryable, token: string, now: Date): Pro
       `SELECT u.id, u.email, u.role, u.team_id, t.name AS team_name, k.expires_at, k.revoked_at
          FROM tokens k JOIN users u ON u.id = k.user_id JOIN teams t ON t.id = u.team_id WHERE k.token_hash = $1`,
       [tokenHash],
+      // Every request asks it: kept prepared, it is not parsed and planned each time.
+      { reused: true },
     )
   )[0];
   if (!row) throw new ApiError('unauthorized', 'this sign-in is not valid: sign in again in Sidecar\'s options');
