@@ -24,6 +24,7 @@ const live = (row: LeadRow | undefined): row is LeadRow => row !== undefined && 
 
 /** The live lead that has `key` among its other domains (acme.de on the lead of acme.com). */
 export async function findByOtherDomain(db: SidecarDatabase, key: string): Promise<Lead | undefined> {
+  if (!db.otherDomainKeys.mayHold(key)) return undefined;
   const row = (await db.leads.where('otherDomains').equals(key).toArray()).find(live);
   return row && toLead(row);
 }

@@ -12,6 +12,7 @@ import { installTierOverlay, TierOverlay, type TierBatchRow } from './tier-overl
 import { upgradeToV6 } from './upgrade-v6';
 import { upgradeToV7 } from './upgrade-v7';
 import { installPoolRank } from './pool-rank';
+import { installOtherDomainKeys, OtherDomainKeys } from './other-domain-keys';
 import { upgradeToV8 } from './upgrade-v8';
 
 /**
@@ -97,6 +98,8 @@ export class SidecarDatabase extends Dexie {
   tierBatches!: EntityTable<TierBatchRow, 'id'>;
   /** Re-score results not yet folded into the per-lead rows, which every read of a tier sees (tier-overlay.ts). */
   readonly tierOverlay = new TierOverlay();
+  /** Which keys some lead holds among its other domains, so that a company lookup reads that index only when needed. */
+  readonly otherDomainKeys = new OtherDomainKeys();
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Only the background opens this database and nothing observes it with liveQuery (the sidebar and popup ask
@@ -127,9 +130,12 @@ export class SidecarDatabase extends Dexie {
     this.version(7).stores(SCHEMA_HISTORY[7]).upgrade(upgradeToV7);
     this.version(8).stores(SCHEMA_HISTORY[8]).upgrade(upgradeToV8);
     installPoolRank(this);
+    installOtherDomainKeys(this, this.otherDomainKeys);
     installTierOverlay(this, this.tierOverlay);
     installScoreInputsInvalidation(this);
     this.on('ready', (db) => this.tierOverlay.load(db), true);
+    // Not awaited: the database is usable at once, and lookups read the index until the keys are in.
+    this.on('ready', (db) => void this.otherDomainKeys.load(db), true);
     // Every local write to a synced table is queued for the team backend in its own transaction.
     installChangeCapture(this);
   }

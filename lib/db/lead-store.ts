@@ -148,29 +148,31 @@ export class LeadStore {
       // The reads are independent, so they go out together: a save pays one round trip before it writes.
       const findLead = options.intoLeadId ? this.chosenLead(options.intoLeadId, key) : this.findCompany(key, creditCodeOf(capture, suggestions));
       const hasPeople = capture.fields.people.length > 0;
-      const reads = Promise.all([
-        nextStamp(db, now.getTime()),
-        findLead,
-        // A new lead has no contacts yet; an existing one's are read as soon as it is found.
-        hasPeople ? findLead.then((lead) => (lead ? this.contactsOf(lead.id) : [])) : [],
-        reserveLeadCode(db, now.getUTCFullYear()),
-      ]);
-      // Work that needs none of the reads is done while IndexedDB answers them.
-      const evidence = maskPhones ? maskCapture(capture) : capture;
-      const [stamp, existing, known, reservation] = await reads;
-      const writes: Array<Promise<unknown>> = [];
-      let lead: Lead;
-      if (existing) {
-        lead = applyCaptureMerge(existing, mergeCaptureIntoLead(existing, capture, { suggestions, maskPhones }), stamp, nowIso);
-        lead = withCompanyKey(lead, key, stamp, nowIso);
-      } else {
-        writes.push(reservation.claim());
-        lead = newLeadFromCapture({ id: uuidv7(), code: reservation.code, capture, stamp, now: nowIso, ownerId, domain: key, suggestions, maskPhones });
-      }
+      // A new lead has no contacts yet; an existing one's are read as soon as it is found.
+      const reads = Promise.all([findLead, hasPeople ? findLead.then((lead) => (lead ? this.contactsOf(lead.id) : [])) : []]);
+      // Awaited below; a lookup that fails while the clock is read is not an unhandled rejection meanwhile.
+      reads.catch(() => undefined);
+      // The clock and the code sequence are kept in memory after the first save, so these are back before the lookup.
+      const [stamp, reservation] = await Promise.all([nextStamp(db, now.getTime()), reserveLeadCode(db, now.getUTCFullYear())]);
       // The domain is the company's identity; an edit may not move the lead onto another company's key.
       const { domain: _ignored, ...safeEdits } = edits;
       if (maskPhones && safeEdits.phones) safeEdits.phones = maskPersonalPhones(safeEdits.phones);
-      lead = Lead.parse(applyLeadPatch(lead, safeEdits, stamp, nowIso));
+      const withEdits = (lead: Lead) => Lead.parse(applyLeadPatch(lead, safeEdits, stamp, nowIso));
+      // Work that needs none of the reads is done while IndexedDB answers them: the evidence to store, and the lead
+      // as it is if the company is new (most clips are), thrown away if the lookup finds the company.
+      const evidence = maskPhones ? maskCapture(capture) : capture;
+      const draft = attempt(() => withEdits(newLeadFromCapture({ id: uuidv7(), code: reservation.code, capture, stamp, now: nowIso, ownerId, domain: key, suggestions, maskPhones })));
+      const [existing, known] = await reads;
+      const writes: Array<Promise<unknown>> = [];
+      let lead: Lead;
+      if (existing) {
+        const merged = applyCaptureMerge(existing, mergeCaptureIntoLead(existing, capture, { suggestions, maskPhones }), stamp, nowIso);
+        lead = withEdits(withCompanyKey(merged, key, stamp, nowIso));
+      } else {
+        if (draft instanceof Error) throw draft;
+        writes.push(reservation.claim());
+        lead = draft;
+      }
       const stored: Capture = { ...evidence, id: uuidv7(), schemaVersion: SCHEMA_VERSION, leadId: lead.id, capturedAt: nowIso };
       // A new lead is an add, and an existing one was read above in this transaction: either way the sync outbox
       // needs no read of a stored copy (sync-capture.ts).
@@ -282,6 +284,15 @@ export function toRow(lead: Lead): LeadRow {
 
 /** Stamps for previews, which are never stored. */
 const DRAFT_STAMP: Hlc = '0000000000000-0000-draft';
+
+/** The result, or the error it threw: for work done ahead that may turn out not to be needed. */
+function attempt<T>(work: () => T): T | Error {
+  try {
+    return work();
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
 
 function creditCodeOf(capture: PageCapture, suggestions: readonly Suggestion[]): string | null {
   return capturedValues(capture, suggestions).creditCode?.value ?? null;
