@@ -50,11 +50,14 @@ export function numberMasker(phones: readonly string[]): (text: string) => strin
   const patterns = phones.flatMap((phone) => {
     const national = parse(phone)?.nationalNumber ?? phone.replace(/\D/g, '');
     // The digits as a page may write them: "+86 138-0013-8000", "(0)138 0013 8000", "13800138000".
-    return national.length < 7 ? [] : [new RegExp(`(?<!\\d)(?:\\+?\\d{1,3}[\\s.-]*)?(?:\\(0\\)\\s*|0)?${[...national].join('[\\s().-]{0,2}')}(?!\\d)`, 'g')];
+    return national.length < 7 ? [] : [{ national, pattern: new RegExp(`(?<!\\d)(?:\\+?\\d{1,3}[\\s.-]*)?(?:\\(0\\)\\s*|0)?${[...national].join('[\\s().-]{0,2}')}(?!\\d)`, 'g') }];
   });
   return (text) => {
     if (patterns.length === 0 || !/\d{3}/.test(text)) return text;
-    return patterns.reduce((masked, pattern) => masked.replace(pattern, (match) => maskPhone(match)), text);
+    // A written form has only separators between the digits, so a text whose digits do not run through the number
+    // cannot hold it: one pass over the text spares a regular expression per number on most snippets.
+    const digits = text.replace(/\D+/g, '');
+    return patterns.reduce((masked, { national, pattern }) => (digits.includes(national) ? masked.replace(pattern, (match) => maskPhone(match)) : masked), text);
   };
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { companyPhonesOf, isPersonalNumber, maskCapture, maskNumbersInText, maskPersonalPhones, maskPhone } from '@/lib/privacy';
 import { PageCapture } from '@/lib/schema';
 import { makeCapture } from '../../helpers/make-capture';
@@ -77,5 +78,32 @@ describe('masking contact phone numbers (shared/domain.md §7)', () => {
     });
     expect(companyPhonesOf(capture, true)).toEqual(['138****8000', '+86 755 8888 6666', '+86 755 2222 3333']);
     expect(maskCapture(capture).fields.people[0]!.phones).toEqual(['138****8000', '+86 755 8888 6666']);
+  });
+});
+
+describe('masking numbers in text, however the page writes them', () => {
+  /** A mobile written in groups (3-4-4, 3-8, ...) with up to two separators between them, inside random text. */
+  const writtenNumber = fc.record({
+    digits: fc.constantFrom('13800138000', '13912345678', '15088886666'),
+    groups: fc.constantFrom([3, 4, 4], [3, 8], [11], [3, 3, 5], [4, 3, 4]),
+    seps: fc.array(fc.constantFrom(' ', '-', '.', '  ', '- ', ') '), { minLength: 2, maxLength: 2 }),
+    prefix: fc.constantFrom('', '+86 ', '0', '+86-', '(0)'),
+    before: fc.string({ maxLength: 12 }),
+    after: fc.string({ maxLength: 12 }),
+  });
+
+  it('masks a number written in any grouping, and only the digits it must', () => {
+    fc.assert(
+      fc.property(writtenNumber, ({ digits, groups, seps, prefix, before, after }) => {
+        let at = 0;
+        const written = groups.map((size) => digits.slice(at, (at += size))).reduce((text, group, i) => `${text}${seps[i - 1]}${group}`);
+        const text = `${before.replace(/\d/g, 'x')} ${prefix}${written} ${after.replace(/\d/g, 'x')}`;
+        const masked = maskNumbersInText(text, [digits]);
+        expect(masked.replace(/\D/g, '')).not.toContain(digits);
+        expect(masked).toContain(`****${digits.slice(-4)}`);
+        expect(masked.startsWith(before.replace(/\d/g, 'x'))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
