@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises';
 import type { Caller } from '../accounts/accounts';
 import type { Queryable, SqlDatabase } from '../db/sql-database';
 import { ApiError } from '../http/api-error';
@@ -56,12 +55,7 @@ export async function applyPush(deps: SyncDeps, caller: Caller, request: PushReq
       }
       results.push(await applyOne(ctx, request.clientId, m, prepared.at(i), rejected));
       last = m.mutationId;
-      if (records.unwritten >= WRITE_PART && i < request.mutations.length - 1) {
-        writes.push(writePart(tx, records));
-        // A part (some 70 KB) is more than the socket takes at once: the rest goes out when the event loop next
-        // runs, which a loop of awaits on answered promises would put off until the batch is done.
-        await setImmediate();
-      }
+      if (records.unwritten >= WRITE_PART && i < request.mutations.length - 1) writes.push(writePart(tx, records));
     }
     // Every push that writes takes a change number, even one that only stores rejections: lockAndReadForPush
     // relies on it to know that nothing it read changed while it waited for the lock.
