@@ -4,6 +4,8 @@ import type { AnySyncRecord } from '../../lib/sync/tables';
 import { SqlParams } from './sql-params';
 import { WriteBatch } from './write-batch';
 
+const NO_IDS: ReadonlySet<string> = new Set();
+
 const isLiveLead = (row: RecordRow) => row.table === 'leads' && row.record.deletedAt === null;
 
 /** A read of records and company keys, as SELECT branches another statement can share (see `loadQuery`). */
@@ -106,8 +108,10 @@ export class RecordCache {
     const keys = companyKeys({ domain: lead.domain, creditCode: lead.creditCode });
     if (keys.length === 0) return [];
     if (keys.some((key) => !this.loadedKeys.has(key))) await this.prefetch([], keys);
-    const ids = new Set<string>();
-    for (const key of keys) for (const id of this.byKey.get(key) ?? []) if (id !== lead.id) ids.add(id);
+    // Most pushed leads are a company the team does not have yet: nothing to collect and sort.
+    let ids: Set<string> | null = null;
+    for (const key of keys) for (const id of this.byKey.get(key) ?? NO_IDS) if (id !== lead.id) (ids ??= new Set()).add(id);
+    if (!ids) return [];
     return [...ids]
       .sort()
       .map((id) => this.rows.get(id))

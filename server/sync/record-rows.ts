@@ -45,7 +45,13 @@ export async function loadRecord(db: Queryable, id: string): Promise<RecordRow |
 
 /** The keys that make two leads one company: registrable domains and the credit code. */
 export function companyKeys(lead: { domain?: string | null; otherDomains?: readonly string[]; creditCode?: string | null }): string[] {
-  const keys = [lead.domain, ...(lead.otherDomains ?? [])].filter((key): key is string => !!key);
-  if (lead.creditCode) keys.push(`cc:${lead.creditCode}`);
-  return [...new Set(keys)];
+  // Asked four times for each pushed lead: built in one array, duplicates skipped as they come.
+  const keys: string[] = [];
+  const add = (key: string | null | undefined) => {
+    if (key && !keys.includes(key)) keys.push(key);
+  };
+  add(lead.domain);
+  for (const domain of lead.otherDomains ?? []) add(domain);
+  if (lead.creditCode) add(`cc:${lead.creditCode}`);
+  return keys;
 }
