@@ -37,16 +37,16 @@ export async function applyPush(deps: SyncDeps, caller: Caller, request: PushReq
     const reading = lockAndReadForPush(tx, caller, request.clientId, { first, last: final }, referencedKeys(request));
     reading.catch(() => {});
     const prepared = new Preparer(request.mutations);
-    prepared.through(FIRST_WRITE_AFTER);
+    prepared.through(VALIDATED_DURING_READS);
     const { counter, records, settings, ...client } = await reading;
     const ctx: PushContext = { tx, caller, counter, records, clock: deps.clock, nowIso, storedSettings: settings, conflicts: [] };
     const rejected: RejectionEntry[] = [];
     const previousLast = client.lastMutationId;
     let last = previousLast;
     const results: MutationResult[] = [];
-    // Records are written in parts as the batch goes: the database stores one part while this process works
-    // on the next, and only the last part waits for it. Each part is an upsert in the same transaction (a
-    // record changed again by a later mutation is written again), so the batch stays all or nothing.
+    // Records are written in parts as the batch goes, without waiting for the answers: the database stores one
+    // part while this process applies the next. Each part is an upsert in the same transaction (a record that
+    // a later mutation changes again is written again), so the batch stays all or nothing.
     const writes: Promise<void>[] = [];
     for (const [i, m] of request.mutations.entries()) {
       if (m.mutationId <= previousLast) {
@@ -89,7 +89,7 @@ export async function applyPush(deps: SyncDeps, caller: Caller, request: PushReq
 }
 
 /** How many mutations are validated before the push's reads are awaited (they are answered meanwhile). */
-const FIRST_WRITE_AFTER = 20;
+const VALIDATED_DURING_READS = 20;
 /** Records per part of a push's writes (see applyPush). */
 export const WRITE_PART = 25;
 
