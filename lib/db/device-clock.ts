@@ -1,7 +1,7 @@
 import { formatHlc, tickHlc, type HlcState } from '../clock';
 import type { Hlc } from '../schema';
-import type { SidecarDatabase } from './database';
-import { cacheOf, forgetOnAbort } from './write-cache';
+import type { MetaRow, SidecarDatabase } from './database';
+import { cacheOf, forgetOnAbort, onDexieAbort, type OnAbort } from './write-cache';
 
 const CLOCK_KEY = 'clock';
 /**
@@ -15,26 +15,45 @@ interface DeviceClock {
   leasedUntil: number;
 }
 
+export function isClockLoaded(db: SidecarDatabase): boolean {
+  return cacheOf(db).has(CLOCK_KEY);
+}
+
+/** Reads the stored clock into memory, once per database instance (and again after a rolled-back lease). */
+export async function loadClock(db: SidecarDatabase): Promise<void> {
+  if (isClockLoaded(db)) return;
+  const stored = (await db.meta.get(CLOCK_KEY))?.value as HlcState | undefined;
+  // Another writer may have loaded it while this one waited for the read.
+  if (!isClockLoaded(db)) cacheOf(db).set(CLOCK_KEY, { state: stored ?? { millis: 0, counter: 0, node: newNodeId() }, leasedUntil: stored?.millis ?? 0 } satisfies DeviceClock);
+}
+
+/**
+ * The next stamp of the loaded clock, and the lease to store with the write that uses it when the lease ran
+ * out (in the same transaction: `onAbort` is that transaction's rollback, which drops the clock from memory).
+ */
+export function tickClock(db: SidecarDatabase, now: number, onAbort: OnAbort): { stamp: Hlc; lease: MetaRow | null } {
+  const clock = cacheOf(db).get(CLOCK_KEY) as DeviceClock | undefined;
+  if (!clock) throw new Error('The device clock was not loaded before this write.');
+  clock.state = tickHlc(clock.state, now);
+  let lease: MetaRow | null = null;
+  if (clock.state.millis >= clock.leasedUntil) {
+    clock.leasedUntil = clock.state.millis + LEASE_MS;
+    forgetOnAbort(db, CLOCK_KEY, onAbort);
+    lease = { key: CLOCK_KEY, value: { ...clock.state, millis: clock.leasedUntil, counter: 0 } satisfies HlcState };
+  }
+  return { stamp: formatHlc(clock.state), lease };
+}
+
 /**
  * The device's clock stamp for the next write. Must be called inside a read-write transaction that includes
  * the meta table: the lease is renewed in the same transaction as the write that needs it.
  */
 export async function nextStamp(db: SidecarDatabase, now: number): Promise<Hlc> {
-  const cache = cacheOf(db);
-  let clock = cache.get(CLOCK_KEY) as DeviceClock | undefined;
-  if (!clock) {
-    const stored = (await db.meta.get(CLOCK_KEY))?.value as HlcState | undefined;
-    // Another save of this transaction's kind may have loaded it while this one waited for the read.
-    clock = (cache.get(CLOCK_KEY) as DeviceClock | undefined) ?? { state: stored ?? { millis: 0, counter: 0, node: newNodeId() }, leasedUntil: stored?.millis ?? 0 };
-    cache.set(CLOCK_KEY, clock);
-  }
-  clock.state = tickHlc(clock.state, now);
-  if (clock.state.millis >= clock.leasedUntil) {
-    clock.leasedUntil = clock.state.millis + LEASE_MS;
-    forgetOnAbort(db, CLOCK_KEY);
-    await db.meta.put({ key: CLOCK_KEY, value: { ...clock.state, millis: clock.leasedUntil, counter: 0 } satisfies HlcState });
-  }
-  return formatHlc(clock.state);
+  // Awaited only when it reads: a needless await inside a transaction can let IndexedDB commit it early.
+  if (!isClockLoaded(db)) await loadClock(db);
+  const { stamp, lease } = tickClock(db, now, onDexieAbort);
+  if (lease) await db.meta.put(lease);
+  return stamp;
 }
 
 function newNodeId(): string {

@@ -1,15 +1,9 @@
-import type { SidecarDatabase } from './database';
-import { cacheOf, forgetOnAbort } from './write-cache';
-
-/** A reserved human-readable code and the write that claims it (none when the lease already covers it). */
-export interface LeadCodeReservation {
-  code: string;
-  claim: () => Promise<unknown>;
-}
+import type { MetaRow, SidecarDatabase } from './database';
+import { cacheOf, forgetOnAbort, type OnAbort } from './write-cache';
 
 /**
  * The stored sequence is a lease, like the clock's: no code above it was ever handed out, and it is written
- * only once per this many new leads, so that most saves claim their code without a write. A restarted
+ * only once per this many new leads, so that most saves take their code without a write. A restarted
  * service worker finds the last code really used inside the lease on the leads' code index, so the codes
  * run on without a gap.
  */
@@ -21,35 +15,36 @@ interface CodeSequence {
 }
 
 export const formatLeadCode = (year: number, sequence: number) => `LX${year}${String(sequence).padStart(3, '0')}`;
+const keyOf = (year: number) => `leadCodeSequence:${year}`;
+
+export function areLeadCodesLoaded(db: SidecarDatabase, year: number): boolean {
+  return cacheOf(db).has(keyOf(year));
+}
+
+/** Reads the year's sequence into memory, once per database instance (and again after a rolled-back save). */
+export async function loadLeadCodes(db: SidecarDatabase, year: number): Promise<void> {
+  if (areLeadCodesLoaded(db, year)) return;
+  const leasedUpTo = ((await db.meta.get(keyOf(year)))?.value as number | undefined) ?? 0;
+  const last = await lastCodeUsed(db, year, leasedUpTo);
+  // Another writer may have loaded it while this one waited for the reads.
+  if (!areLeadCodesLoaded(db, year)) cacheOf(db).set(keyOf(year), { last, leasedUpTo } satisfies CodeSequence);
+}
 
 /**
- * Reads the next human-readable code, LX + year + a three-digit (or longer) sequence, as teams write them
- * (shared/domain.md §1), without claiming it: a save that turns out to merge into an existing lead leaves
- * the sequence alone. Must run inside a read-write transaction that includes the leads and meta tables,
- * where the reading and the claim cannot be interleaved with another save.
+ * Takes the next human-readable code, LX + year + a three-digit (or longer) sequence, as teams write them
+ * (shared/domain.md §1), for a lead about to be written: taken at once, so two saves never get the same one.
+ * When the lease runs out, the new lease is returned, to be stored in the same transaction as the lead;
+ * `onAbort` is that transaction's rollback, which drops the sequence from memory so that it is read again.
  */
-export async function reserveLeadCode(db: SidecarDatabase, year: number): Promise<LeadCodeReservation> {
-  const key = `leadCodeSequence:${year}`;
-  const cache = cacheOf(db);
-  if (!cache.has(key)) {
-    const leasedUpTo = ((await db.meta.get(key))?.value as number | undefined) ?? 0;
-    const last = await lastCodeUsed(db, year, leasedUpTo);
-    forgetOnAbort(db, key);
-    // Another save may have loaded it while this one waited for the reads.
-    if (!cache.has(key)) cache.set(key, { last, leasedUpTo } satisfies CodeSequence);
-  }
-  const sequence = cache.get(key) as CodeSequence;
-  const next = sequence.last + 1;
-  return {
-    code: formatLeadCode(year, next),
-    claim: async () => {
-      sequence.last = next;
-      forgetOnAbort(db, key);
-      if (next <= sequence.leasedUpTo) return;
-      sequence.leasedUpTo = next + CODE_LEASE - 1;
-      await db.meta.put({ key, value: sequence.leasedUpTo });
-    },
-  };
+export function takeLeadCode(db: SidecarDatabase, year: number, onAbort: OnAbort): { code: string; lease: MetaRow | null } {
+  const key = keyOf(year);
+  const sequence = cacheOf(db).get(key) as CodeSequence | undefined;
+  if (!sequence) throw new Error('The lead code sequence was not loaded before this write.');
+  sequence.last += 1;
+  forgetOnAbort(db, key, onAbort);
+  if (sequence.last <= sequence.leasedUpTo) return { code: formatLeadCode(year, sequence.last), lease: null };
+  sequence.leasedUpTo = sequence.last + CODE_LEASE - 1;
+  return { code: formatLeadCode(year, sequence.last), lease: { key, value: sequence.leasedUpTo } };
 }
 
 /**

@@ -5,11 +5,13 @@ import { applyCaptureMerge, applyLeadPatch, capturedValues, contactsFromCapture,
 import { maskCapture, maskPersonalPhones } from '../privacy';
 import { Contact, Lead, SCHEMA_VERSION, type Capture, type Hlc, type LeadPatch, type PageCapture, type Suggestion } from '../schema';
 import { ContactEditor } from './contact-edits-store';
-import { findByCreditCode, findByOtherDomain, findPossibleDuplicates, toLead, type PossibleDuplicate } from './company-lookup';
+import { dexieReads, findByCreditCode, findByDomainIn, findByOtherDomain, findPossibleDuplicates, leadById, liveContactsOf, toLead, type KeyReads, type PossibleDuplicate } from './company-lookup';
+import { CoreTransaction } from './core-transaction';
 import type { LeadRow, SidecarDatabase } from './database';
-import { nextStamp } from './device-clock';
+import { nextStamp, tickClock } from './device-clock';
 import { LeadStoreError, StoreErrorCode } from './errors';
-import { reserveLeadCode } from './lead-code';
+import { formatLeadCode, takeLeadCode } from './lead-code';
+import { loadWriteCaches } from './write-caches';
 import { writesOver } from './sync-capture';
 import { poolRankOf } from './pool-rank';
 import { normaliseForSearch, searchKeysFor } from './search-keys';
@@ -76,7 +78,7 @@ export class LeadStore {
 
   /** The live contacts of a lead. */
   async contactsOf(leadId: string): Promise<Contact[]> {
-    return this.db.contacts.where('leadId').equals(leadId).filter((contact) => !contact.deletedAt).toArray();
+    return liveContactsOf(dexieReads(this.db), leadId);
   }
 
   async get(id: string): Promise<Lead | undefined> {
@@ -141,45 +143,50 @@ export class LeadStore {
     const { db } = this;
     const { suggestions } = await enrichCapture(capture, this.providers);
     const maskPhones = options.maskPhones ?? true;
-    return db.transaction('rw', [db.leads, db.captures, db.contacts, db.meta], async () => {
-      const now = this.now();
-      const nowIso = now.toISOString();
+    const now = this.now();
+    const nowIso = now.toISOString();
+    const year = now.getUTCFullYear();
+    await loadWriteCaches(db, year);
+    // The sidebar's save is the hot write path: one transaction straight on Dexie's core (core-transaction.ts).
+    return CoreTransaction.run(db, ['leads', 'captures', 'contacts', 'meta'], async (tx) => {
+      const onAbort = (listener: () => void) => tx.onAbort(listener);
+      const writes: Array<Promise<unknown>> = [];
       const key = companyKeyOf(capture.url);
       // The reads are independent, so they go out together: a save pays one round trip before it writes.
-      const findLead = options.intoLeadId ? this.chosenLead(options.intoLeadId, key) : this.findCompany(key, creditCodeOf(capture, suggestions));
+      const findLead = options.intoLeadId ? this.chosenLead(options.intoLeadId, key, tx) : this.findCompany(key, creditCodeOf(capture, suggestions), tx);
       const hasPeople = capture.fields.people.length > 0;
       // A new lead has no contacts yet; an existing one's are read as soon as it is found.
-      const reads = Promise.all([findLead, hasPeople ? findLead.then((lead) => (lead ? this.contactsOf(lead.id) : [])) : []]);
-      // Awaited below; a lookup that fails while the clock is read is not an unhandled rejection meanwhile.
-      reads.catch(() => undefined);
-      // The clock and the code sequence are kept in memory after the first save, so these are back before the lookup.
-      const [stamp, reservation] = await Promise.all([nextStamp(db, now.getTime()), reserveLeadCode(db, now.getUTCFullYear())]);
+      const reads = Promise.all([findLead, hasPeople ? findLead.then((lead) => (lead ? liveContactsOf(tx, lead.id) : [])) : []]);
+      // The clock is in memory (loadWriteCaches), so the stamp needs no read.
+      const { stamp, lease } = tickClock(db, now.getTime(), onAbort);
+      if (lease) writes.push(tx.write('meta', 'put', [lease]));
       // The domain is the company's identity; an edit may not move the lead onto another company's key.
       const { domain: _ignored, ...safeEdits } = edits;
       if (maskPhones && safeEdits.phones) safeEdits.phones = maskPersonalPhones(safeEdits.phones);
       const withEdits = (lead: Lead) => Lead.parse(applyLeadPatch(lead, safeEdits, stamp, nowIso));
       // Work that needs none of the reads is done while IndexedDB answers them: the evidence to store, and the lead
-      // as it is if the company is new (most clips are), thrown away if the lookup finds the company.
+      // as it is if the company is new (most clips are; its code is taken once that is known), thrown away if the
+      // lookup finds the company.
       const evidence = maskPhones ? maskCapture(capture) : capture;
-      const draft = attempt(() => withEdits(newLeadFromCapture({ id: uuidv7(), code: reservation.code, capture, stamp, now: nowIso, ownerId, domain: key, suggestions, maskPhones })));
+      const draft = attempt(() => withEdits(newLeadFromCapture({ id: uuidv7(), code: formatLeadCode(year, 0), capture, stamp, now: nowIso, ownerId, domain: key, suggestions, maskPhones })));
       const [existing, known] = await reads;
-      const writes: Array<Promise<unknown>> = [];
       let lead: Lead;
       if (existing) {
         const merged = applyCaptureMerge(existing, mergeCaptureIntoLead(existing, capture, { suggestions, maskPhones }), stamp, nowIso);
         lead = withEdits(withCompanyKey(merged, key, stamp, nowIso));
       } else {
         if (draft instanceof Error) throw draft;
-        writes.push(reservation.claim());
-        lead = draft;
+        const taken = takeLeadCode(db, year, onAbort);
+        if (taken.lease) writes.push(tx.write('meta', 'put', [taken.lease]));
+        lead = { ...draft, code: taken.code };
       }
       const stored: Capture = { ...evidence, id: uuidv7(), schemaVersion: SCHEMA_VERSION, leadId: lead.id, capturedAt: nowIso };
       // A new lead is an add, and an existing one was read above in this transaction: either way the sync outbox
       // needs no read of a stored copy (sync-capture.ts).
-      writes.push(existing ? db.leads.put(writesOver(toRow(lead), existing)) : db.leads.add(toRow(lead)), db.captures.add(stored));
+      writes.push(existing ? tx.write('leads', 'put', [writesOver(toRow(lead), existing)]) : tx.write('leads', 'add', [toRow(lead)]), tx.write('captures', 'add', [stored]));
       if (hasPeople) {
         const contacts = contactsFromCapture(known, capture.fields.people, this.contactWrite(lead, capture, stamp, nowIso, maskPhones));
-        writes.push(db.contacts.bulkPut(contacts.map((contact) => Contact.parse(contact))));
+        writes.push(tx.write('contacts', 'put', contacts.map((contact) => Contact.parse(contact))));
       }
       await Promise.all(writes);
       return lead;
@@ -219,20 +226,19 @@ export class LeadStore {
 
   /** The company's lead by its key (primary domain, then other domains), else by its credit code. */
   /** The company's lead by its domain, then a domain it took over in a merge, then its credit code; looked up at once. */
-  private async findCompany(key: string | null, creditCode: string | null): Promise<Lead | undefined> {
+  private async findCompany(key: string | null, creditCode: string | null, reads: KeyReads = dexieReads(this.db)): Promise<Lead | undefined> {
     const [byDomain, byOtherDomain, byCreditCode] = await Promise.all([
-      key ? this.findByDomain(key) : undefined,
-      key ? findByOtherDomain(this.db, key) : undefined,
-      creditCode ? findByCreditCode(this.db, creditCode) : [],
+      key ? findByDomainIn(reads, key) : undefined,
+      key ? findByOtherDomain(this.db, key, reads) : undefined,
+      creditCode ? findByCreditCode(this.db, creditCode, reads) : [],
     ]);
     return byDomain ?? byOtherDomain ?? byCreditCode[0];
   }
 
   /** The lead the rep chose to file a page into; refused when the page's company already has another lead. */
-  private async chosenLead(id: string, key: string | null): Promise<Lead> {
-    const chosen = await this.get(id);
+  private async chosenLead(id: string, key: string | null, reads: KeyReads = dexieReads(this.db)): Promise<Lead> {
+    const [chosen, own] = await Promise.all([leadById(reads, id), this.findCompany(key, null, reads)]);
     if (!chosen) throw new LeadStoreError(StoreErrorCode.NotFound, 'That lead no longer exists.');
-    const own = await this.findCompany(key, null);
     if (own && own.id !== chosen.id) {
       throw new LeadStoreError(StoreErrorCode.Conflict, `This site already has its own lead (${own.code}); merge the two leads instead.`);
     }

@@ -14,15 +14,26 @@ export function cacheOf(db: SidecarDatabase): Map<string, unknown> {
   return cache;
 }
 
-/**
- * Forgets a cached value if the current transaction aborts: its write never reached the disk, so the next
- * writer must read what is really stored.
- */
-export function forgetOnAbort(db: SidecarDatabase, key: string): void {
+/** Registers a listener for the rollback of the transaction a cached value was written in. */
+export type OnAbort = (listener: () => void) => void;
+
+/** The current Dexie transaction's rollback (Dexie reports a failed scope as 'error' before 'abort' follows). */
+export const onDexieAbort: OnAbort = (listener) => {
   const transaction = Dexie.currentTransaction;
   if (!transaction) return;
-  const forget = () => cacheOf(db).delete(key);
-  // Dexie reports a failed scope as 'error' before the caller sees the rejection; 'abort' follows later.
-  transaction.on('error', forget);
-  transaction.on('abort', forget);
+  transaction.on('error', listener);
+  transaction.on('abort', listener);
+};
+
+/**
+ * Forgets a cached value if its transaction aborts: its write never reached the disk, so the next writer must
+ * read what is really stored. A value read again meanwhile (the abort event can come after the next save has
+ * started) was read after the rollback and stays.
+ */
+export function forgetOnAbort(db: SidecarDatabase, key: string, onAbort: OnAbort = onDexieAbort): void {
+  const cache = cacheOf(db);
+  const value = cache.get(key);
+  onAbort(() => {
+    if (cache.get(key) === value) cache.delete(key);
+  });
 }

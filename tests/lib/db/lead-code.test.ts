@@ -1,5 +1,8 @@
 import { LeadStore, SidecarDatabase, toRow } from '@/lib/db';
-import { CODE_LEASE } from '@/lib/db/lead-code';
+import { CoreTransaction } from '@/lib/db/core-transaction';
+import { CODE_LEASE, takeLeadCode } from '@/lib/db/lead-code';
+import { onDexieAbort } from '@/lib/db/write-cache';
+import { loadWriteCaches } from '@/lib/db/write-caches';
 import { newLeadFromCapture } from '@/lib/leads';
 import { makeCapture } from '../../helpers/make-capture';
 
@@ -78,5 +81,32 @@ describe('human-readable lead codes', () => {
     await storeWithCode(db, 7, 'LX2026007');
     await storeWithCode(db, 8, 'LX20260x9');
     expect(await clip(db, 9)).toBe('LX2026008');
+  });
+
+  it('a save that fails after taking its code leaves the sequence without a gap (Dexie and core transactions)', async () => {
+    const db = new SidecarDatabase(freshName());
+    await loadWriteCaches(db, 2026);
+    const inDexie = db.transaction('rw', db.leads, db.meta, async () => {
+      const taken = takeLeadCode(db, 2026, onDexieAbort);
+      if (taken.lease) await db.meta.put(taken.lease);
+      throw new Error('the lead did not validate');
+    });
+    await expect(inDexie).rejects.toThrow('did not validate');
+    await loadWriteCaches(db, 2026);
+    const inCore = CoreTransaction.run(db, ['leads', 'meta'], async (tx) => {
+      const taken = takeLeadCode(db, 2026, (listener) => tx.onAbort(listener));
+      expect(taken.code).toBe('LX2026001');
+      if (taken.lease) await tx.write('meta', 'put', [taken.lease]);
+      throw new Error('the capture did not validate');
+    });
+    await expect(inCore).rejects.toThrow('did not validate');
+    expect(await storedLease(db)).toBeUndefined();
+    expect(await clip(db, 1)).toBe('LX2026001');
+  });
+
+  it('two saves at once never get the same code', async () => {
+    const db = new SidecarDatabase(freshName());
+    const codes = await Promise.all([1, 2, 3, 4].map((i) => clip(db, i)));
+    expect(new Set(codes)).toEqual(new Set(['LX2026001', 'LX2026002', 'LX2026003', 'LX2026004']));
   });
 });
