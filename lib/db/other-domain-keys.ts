@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
 import type Dexie from 'dexie';
+import { tablesOnce } from './tables-once';
 
 /**
  * The company keys that some lead holds among its other domains (acme.de on the lead of acme.com), in memory, so
@@ -52,10 +53,10 @@ export function installOtherDomainKeys(db: Dexie, keys: OtherDomainKeys): void {
     create(down: DBCore): Partial<DBCore> {
       return {
         ...down,
-        table(name) {
+        table: tablesOnce((name) => {
           const table = down.table(name);
           return name === 'leads' ? noting(table, keys) : table;
-        },
+        }),
       };
     },
   });

@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
 import type Dexie from 'dexie';
+import { tablesOnce } from './tables-once';
 import type { Tier } from '../schema';
 
 /** The fields of a lead that decide whether it is in the team's pool (公海) and where it ranks there. */
@@ -56,10 +57,10 @@ export function installPoolRank(db: Dexie): void {
     create(down: DBCore): Partial<DBCore> {
       return {
         ...down,
-        table(name) {
+        table: tablesOnce((name) => {
           const table = down.table(name);
           return name === 'leads' ? leadsWithPoolRank(table) : table;
-        },
+        }),
       };
     },
   });

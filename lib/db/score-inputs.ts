@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreTransaction } from 'dexie';
 import type Dexie from 'dexie';
+import { tablesOnce } from './tables-once';
 import type { Activity, Contact, Lead } from '../schema';
 import { scoreFactsOf, type ScoreFacts } from '../score/score-facts';
 import { v7 as uuidv7 } from 'uuid';
@@ -118,14 +119,15 @@ export function installScoreInputsInvalidation(db: Dexie): void {
     level: 5,
     create(down: DBCore): Partial<DBCore> {
       const hasMarks = () => down.schema.tables.some((table) => table.name === 'staleFacts');
+      const downTable = tablesOnce((name) => down.table(name));
       return {
         ...down,
         transaction(stores, mode, options) {
           const widen = mode === 'readwrite' && stores.some((name) => SCORED_TABLES.includes(name)) && !stores.includes('staleFacts') && hasMarks();
           return down.transaction(widen ? [...stores, 'staleFacts'] : stores, mode, options);
         },
-        table(name) {
-          const table = down.table(name);
+        table: tablesOnce((name) => {
+          const table = downTable(name);
           if (!SCORED_TABLES.includes(name)) return table;
           return {
             ...table,
@@ -138,11 +140,11 @@ export function installScoreInputsInvalidation(db: Dexie): void {
                 if (typeof leadId === 'string') leadIds.add(leadId);
               }
               const mark: StaleFactsRow = { at: uuidv7(), leadIds: [...leadIds] };
-              const [result] = await Promise.all([table.mutate(req), leadIds.size > 0 ? down.table('staleFacts').mutate({ type: 'add', trans, values: [mark] }) : undefined]);
+              const [result] = await Promise.all([table.mutate(req), leadIds.size > 0 ? downTable('staleFacts').mutate({ type: 'add', trans, values: [mark] }) : undefined]);
               return result;
             },
           };
-        },
+        }),
       };
     },
   });

@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
 import type Dexie from 'dexie';
+import { tablesOnce } from './tables-once';
 import { mutationFor } from '../sync/local-change';
 import type { AnySyncRecord, SyncTable } from '../sync/tables';
 import { isSyncedTable, OUTBOX_TABLE, withoutLocalFields, type OutboxRow } from './sync-rows';
@@ -35,17 +36,18 @@ export function installChangeCapture(db: Dexie): void {
     stack: 'dbcore',
     name: 'sidecar-sync-capture',
     create(down: DBCore): Partial<DBCore> {
+      const below: DBCore = { ...down, table: tablesOnce((name) => down.table(name)) };
       return {
         ...down,
         transaction(stores, mode, options) {
           const widened = mode === 'readwrite' && stores.some(isSyncedTable) && !stores.includes(OUTBOX_TABLE) && hasOutbox(down) ? [...stores, OUTBOX_TABLE] : stores;
           return down.transaction(widened, mode, options);
         },
-        table(name) {
-          const table = down.table(name);
+        table: tablesOnce((name) => {
+          const table = below.table(name);
           if (!isSyncedTable(name)) return table;
-          return { ...table, mutate: (req) => capture(db, down, table, name, req) };
-        },
+          return { ...table, mutate: (req) => capture(db, below, table, name, req) };
+        }),
       };
     },
   });

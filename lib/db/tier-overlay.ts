@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreCursor, DBCoreTable } from 'dexie';
 import type Dexie from 'dexie';
+import { tablesOnce } from './tables-once';
 import type { Tier } from '../schema';
 import type { TierHistoryEntry } from '../score';
 
@@ -123,12 +124,12 @@ export function installTierOverlay(db: Dexie, overlay: TierOverlay): void {
     create(down: DBCore): Partial<DBCore> {
       return {
         ...down,
-        table(name) {
+        table: tablesOnce((name) => {
           const table = down.table(name);
           if (name === 'leads') return leadsWithOverlay(table, overlay);
           if (name === 'tierStates') return { ...table, mutate: (req) => (forEachKey(req, (key) => overlay.dropScored(key)), table.mutate(req)) };
           return table;
-        },
+        }),
       };
     },
   });
