@@ -1,5 +1,4 @@
-import type { DBCoreKeyRange, DBCoreTransaction } from 'dexie';
-import type Dexie from 'dexie';
+import Dexie, { type DBCoreKeyRange, type DBCoreTransaction } from 'dexie';
 
 const equal = (key: unknown): DBCoreKeyRange => ({ type: 1 as DBCoreKeyRange['type'], lower: key, upper: key });
 
@@ -28,6 +27,8 @@ export class CoreTransaction {
 
   /** Runs `work` in one transaction over `stores` (the middlewares add their own tables) and waits for the commit. */
   static async run<T>(db: Dexie, stores: readonly string[], work: (tx: CoreTransaction) => Promise<T>): Promise<T> {
+    // Inside a Dexie transaction over the same tables this one would wait for it, and it for this one.
+    if (Dexie.currentTransaction) throw new Error('A core transaction cannot run inside another transaction.');
     if (!db.isOpen()) await db.open();
     const tx = new CoreTransaction(db, db.core.transaction([...stores], 'readwrite'));
     let result: T;
