@@ -255,9 +255,23 @@ export class LeadStore {
    * (an add, not a put), so queueing them for sync needs no read of what was stored before.
    */
   async importLeads(leads: Lead[]): Promise<number> {
-    const rows = leads.map((lead) => toRow(Lead.parse(lead)));
-    await this.db.transaction('rw', this.db.leads, () => this.db.leads.bulkAdd(rows));
-    return rows.length;
+    const { db } = this;
+    await db.transaction('rw', db.leads, async () => {
+      // Each chunk is validated while IndexedDB stores the one before (in the browser's process), so a large
+      // import goes at the pace of its writes. One transaction: an invalid lead anywhere rolls back them all.
+      const writes: Array<Promise<unknown>> = [];
+      try {
+        for (let start = 0; start < leads.length; start += IMPORT_CHUNK) {
+          writes.push(db.leads.bulkAdd(leads.slice(start, start + IMPORT_CHUNK).map((lead) => toRow(Lead.parse(lead)))));
+        }
+      } catch (error) {
+        // The chunks already sent are rolled back with the transaction; their own rejections are not news.
+        for (const write of writes) write.catch(() => undefined);
+        throw error;
+      }
+      await Promise.all(writes);
+    });
+    return leads.length;
   }
 
   /** Applies the rep's edits to a stored lead. */
@@ -287,6 +301,9 @@ export function toRow(lead: Lead): LeadRow {
   else delete row.poolRank;
   return row;
 }
+
+/** Leads validated per step of an import: small enough that the first step, which nothing overlaps, is short. */
+const IMPORT_CHUNK = 2_000;
 
 /** Stamps for previews, which are never stored. */
 const DRAFT_STAMP: Hlc = '0000000000000-0000-draft';

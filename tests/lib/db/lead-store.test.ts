@@ -106,4 +106,23 @@ describe('clipping companies into the local database', () => {
     await expect(store.importLeads([{ ...lead, id: '01900000-0000-7000-8000-000000000002', domain: 'new.com' }, copy])).rejects.toThrow();
     expect(await db.leads.count()).toBe(1);
   });
+
+  it('an import with an invalid lead far down the list stores none of it, outbox included', async () => {
+    const { db, store } = openStore();
+    const template = await store.saveClip(makeCapture(), {}, null);
+    const outboxBefore = await db.outbox.count();
+    const leads = Array.from({ length: 2_500 }, (_, i) => ({
+      ...template,
+      id: `01900000-0000-7000-8000-${String(i + 10).padStart(12, '0')}`,
+      domain: `company-${i}.com`,
+      code: `LX2025${String(i + 1).padStart(4, '0')}`,
+    }));
+    leads[2_400] = { ...leads[2_400]!, emails: ['not an email'] };
+    await expect(store.importLeads(leads)).rejects.toThrow();
+    expect(await db.leads.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(outboxBefore);
+    leads[2_400] = { ...leads[2_400]!, emails: [] };
+    expect(await store.importLeads(leads)).toBe(2_500);
+    expect(await db.leads.count()).toBe(2_501);
+  });
 });
