@@ -36,7 +36,7 @@ export class CoreTransaction {
       result = await work(tx);
     } catch (error) {
       tx.abort();
-      // The rollback's listeners (which drop cached values written here) run before the caller can save again.
+      // The rollback's listeners (which give back a code taken here) run before the caller can save again.
       await tx.finished.catch(() => undefined);
       throw error;
     }
@@ -45,7 +45,12 @@ export class CoreTransaction {
     return result;
   }
 
-  /** Calls `listener` if the transaction rolls back (a cached value written in it must then be forgotten). */
+  /** Calls `listener` once the transaction has committed (a lease written in it is then on disk). */
+  onCommit(listener: () => void): void {
+    this.idb.addEventListener('complete', listener);
+  }
+
+  /** Calls `listener` if the transaction rolls back. */
   onAbort(listener: () => void): void {
     this.idb.addEventListener('abort', listener);
   }

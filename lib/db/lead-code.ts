@@ -1,5 +1,5 @@
 import type { MetaRow, SidecarDatabase } from './database';
-import { cacheOf, forgetOnAbort, type OnAbort } from './write-cache';
+import { cacheOf, type TransactionEnd } from './write-cache';
 
 /**
  * The stored sequence is a lease, like the clock's: no code above it was ever handed out, and it is written
@@ -11,7 +11,8 @@ export const CODE_LEASE = 100;
 
 interface CodeSequence {
   last: number;
-  leasedUpTo: number;
+  /** Codes up to here are covered by a lease some transaction has committed. */
+  durableUpTo: number;
 }
 
 export const formatLeadCode = (year: number, sequence: number) => `LX${year}${String(sequence).padStart(3, '0')}`;
@@ -21,30 +22,34 @@ export function areLeadCodesLoaded(db: SidecarDatabase, year: number): boolean {
   return cacheOf(db).has(keyOf(year));
 }
 
-/** Reads the year's sequence into memory, once per database instance (and again after a rolled-back save). */
+/** Reads the year's sequence into memory, once per database instance. */
 export async function loadLeadCodes(db: SidecarDatabase, year: number): Promise<void> {
   if (areLeadCodesLoaded(db, year)) return;
-  const leasedUpTo = ((await db.meta.get(keyOf(year)))?.value as number | undefined) ?? 0;
-  const last = await lastCodeUsed(db, year, leasedUpTo);
+  const durableUpTo = ((await db.meta.get(keyOf(year)))?.value as number | undefined) ?? 0;
+  const last = await lastCodeUsed(db, year, durableUpTo);
   // Another writer may have loaded it while this one waited for the reads.
-  if (!areLeadCodesLoaded(db, year)) cacheOf(db).set(keyOf(year), { last, leasedUpTo } satisfies CodeSequence);
+  if (!areLeadCodesLoaded(db, year)) cacheOf(db).set(keyOf(year), { last, durableUpTo } satisfies CodeSequence);
 }
 
 /**
  * Takes the next human-readable code, LX + year + a three-digit (or longer) sequence, as teams write them
  * (shared/domain.md §1), for a lead about to be written: taken at once, so two saves never get the same one.
- * When the lease runs out, the new lease is returned, to be stored in the same transaction as the lead;
- * `onAbort` is that transaction's rollback, which drops the sequence from memory so that it is read again.
+ * Past the committed lease, a new lease is returned, to be stored in the same transaction as the lead (every
+ * such save stores one until one commits). A rolled-back save gives its code back when no code was taken
+ * after it; otherwise that one number is skipped, never handed out twice.
  */
-export function takeLeadCode(db: SidecarDatabase, year: number, onAbort: OnAbort): { code: string; lease: MetaRow | null } {
+export function takeLeadCode(db: SidecarDatabase, year: number, end: TransactionEnd): { code: string; lease: MetaRow | null } {
   const key = keyOf(year);
   const sequence = cacheOf(db).get(key) as CodeSequence | undefined;
   if (!sequence) throw new Error('The lead code sequence was not loaded before this write.');
-  sequence.last += 1;
-  forgetOnAbort(db, key, onAbort);
-  if (sequence.last <= sequence.leasedUpTo) return { code: formatLeadCode(year, sequence.last), lease: null };
-  sequence.leasedUpTo = sequence.last + CODE_LEASE - 1;
-  return { code: formatLeadCode(year, sequence.last), lease: { key, value: sequence.leasedUpTo } };
+  const taken = ++sequence.last;
+  end.onAbort(() => {
+    if (sequence.last === taken) sequence.last = taken - 1;
+  });
+  if (taken <= sequence.durableUpTo) return { code: formatLeadCode(year, taken), lease: null };
+  const upTo = taken + CODE_LEASE - 1;
+  end.onCommit(() => (sequence.durableUpTo = Math.max(sequence.durableUpTo, upTo)));
+  return { code: formatLeadCode(year, taken), lease: { key, value: upTo } };
 }
 
 /**

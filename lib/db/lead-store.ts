@@ -149,7 +149,6 @@ export class LeadStore {
     await loadWriteCaches(db, year);
     // The sidebar's save is the hot write path: one transaction straight on Dexie's core (core-transaction.ts).
     return CoreTransaction.run(db, ['leads', 'captures', 'contacts', 'meta'], async (tx) => {
-      const onAbort = (listener: () => void) => tx.onAbort(listener);
       const writes: Array<Promise<unknown>> = [];
       const key = companyKeyOf(capture.url);
       // The reads are independent, so they go out together: a save pays one round trip before it writes.
@@ -158,7 +157,7 @@ export class LeadStore {
       // A new lead has no contacts yet; an existing one's are read as soon as it is found.
       const reads = Promise.all([findLead, hasPeople ? findLead.then((lead) => (lead ? liveContactsOf(tx, lead.id) : [])) : []]);
       // The clock is in memory (loadWriteCaches), so the stamp needs no read.
-      const { stamp, lease } = tickClock(db, now.getTime(), onAbort);
+      const { stamp, lease } = tickClock(db, now.getTime(), tx);
       if (lease) writes.push(tx.write('meta', 'put', [lease]));
       // The domain is the company's identity; an edit may not move the lead onto another company's key.
       const { domain: _ignored, ...safeEdits } = edits;
@@ -176,7 +175,7 @@ export class LeadStore {
         lead = withEdits(withCompanyKey(merged, key, stamp, nowIso));
       } else {
         if (draft instanceof Error) throw draft;
-        const taken = takeLeadCode(db, year, onAbort);
+        const taken = takeLeadCode(db, year, tx);
         if (taken.lease) writes.push(tx.write('meta', 'put', [taken.lease]));
         lead = { ...draft, code: taken.code };
       }

@@ -14,26 +14,25 @@ export function cacheOf(db: SidecarDatabase): Map<string, unknown> {
   return cache;
 }
 
-/** Registers a listener for the rollback of the transaction a cached value was written in. */
-export type OnAbort = (listener: () => void) => void;
+/** How the writer's transaction ends, for a cached lease written in it: committed, or rolled back. */
+export interface TransactionEnd {
+  onCommit(listener: () => void): void;
+  onAbort(listener: () => void): void;
+}
 
-/** The current Dexie transaction's rollback (Dexie reports a failed scope as 'error' before 'abort' follows). */
-export const onDexieAbort: OnAbort = (listener) => {
+/** The current Dexie transaction's end (Dexie reports a failed scope as 'error' before 'abort' follows). */
+export function dexieTransactionEnd(): TransactionEnd {
   const transaction = Dexie.currentTransaction;
-  if (!transaction) return;
-  transaction.on('error', listener);
-  transaction.on('abort', listener);
-};
-
-/**
- * Forgets a cached value if its transaction aborts: its write never reached the disk, so the next writer must
- * read what is really stored. A value read again meanwhile (the abort event can come after the next save has
- * started) was read after the rollback and stays.
- */
-export function forgetOnAbort(db: SidecarDatabase, key: string, onAbort: OnAbort = onDexieAbort): void {
-  const cache = cacheOf(db);
-  const value = cache.get(key);
-  onAbort(() => {
-    if (cache.get(key) === value) cache.delete(key);
-  });
+  if (!transaction) throw new Error('A lease must be written inside a transaction.');
+  return {
+    onCommit: (listener) => transaction.on('complete', listener),
+    onAbort: (listener) => {
+      let called = false;
+      const once = () => {
+        if (!called) (called = true), listener();
+      };
+      transaction.on('error', once);
+      transaction.on('abort', once);
+    },
+  };
 }

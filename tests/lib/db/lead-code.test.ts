@@ -1,7 +1,7 @@
 import { LeadStore, SidecarDatabase, toRow } from '@/lib/db';
 import { CoreTransaction } from '@/lib/db/core-transaction';
 import { CODE_LEASE, takeLeadCode } from '@/lib/db/lead-code';
-import { onDexieAbort } from '@/lib/db/write-cache';
+import { dexieTransactionEnd } from '@/lib/db/write-cache';
 import { loadWriteCaches } from '@/lib/db/write-caches';
 import { newLeadFromCapture } from '@/lib/leads';
 import { makeCapture } from '../../helpers/make-capture';
@@ -87,14 +87,14 @@ describe('human-readable lead codes', () => {
     const db = new SidecarDatabase(freshName());
     await loadWriteCaches(db, 2026);
     const inDexie = db.transaction('rw', db.leads, db.meta, async () => {
-      const taken = takeLeadCode(db, 2026, onDexieAbort);
+      const taken = takeLeadCode(db, 2026, dexieTransactionEnd());
       if (taken.lease) await db.meta.put(taken.lease);
       throw new Error('the lead did not validate');
     });
     await expect(inDexie).rejects.toThrow('did not validate');
     await loadWriteCaches(db, 2026);
     const inCore = CoreTransaction.run(db, ['leads', 'meta'], async (tx) => {
-      const taken = takeLeadCode(db, 2026, (listener) => tx.onAbort(listener));
+      const taken = takeLeadCode(db, 2026, tx);
       expect(taken.code).toBe('LX2026001');
       if (taken.lease) await tx.write('meta', 'put', [taken.lease]);
       throw new Error('the capture did not validate');
