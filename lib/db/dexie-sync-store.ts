@@ -98,7 +98,20 @@ function dexieTx(db: BoundTables, writes: WriteBuffer, onSettings: (settings: Te
     clearTable: (table) => writes.clear(table),
     async pendingMutations(): Promise<OutboxEntry[]> {
       const rows = await db.outbox.toArray();
-      return rows.map((row) => ({ mutationId: row.mutationId!, mutation: row.mutation }));
+      // Records queued by reference (an import) are read as stored now, a table at a time; a record that is
+      // gone has nothing left to send.
+      const stored = new Map<string, AnySyncRecord | undefined>();
+      for (const table of SYNCED_TABLES) {
+        const ids = rows.flatMap(({ mutation }) => (mutation.op === 'putStored' && mutation.table === table ? [mutation.id] : []));
+        if (ids.length === 0) continue;
+        const records = await writes.getMany(table, ids);
+        ids.forEach((id, i) => stored.set(`${table}:${id}`, records[i]));
+      }
+      return rows.flatMap(({ mutationId, mutation }): OutboxEntry[] => {
+        if (mutation.op !== 'putStored') return [{ mutationId: mutationId!, mutation }];
+        const record = stored.get(`${mutation.table}:${mutation.id}`);
+        return record ? [{ mutationId: mutationId!, mutation: { op: 'put', table: mutation.table, record: record as unknown as Record<string, unknown> } }] : [];
+      });
     },
     appendMutation: async (mutation: MutationBody) => (await db.outbox.add({ mutation })) as number,
     replaceMutation: async (entry) => void (await db.outbox.put({ mutationId: entry.mutationId, mutation: entry.mutation })),
@@ -134,6 +147,18 @@ class WriteBuffer {
     if (buffered !== undefined) return buffered === null ? undefined : buffered;
     const row = await this.db.records(table).get(id);
     return row && withoutLocalFields(table, row);
+  }
+
+  async getMany(table: SyncTable, ids: readonly string[]): Promise<Array<AnySyncRecord | undefined>> {
+    const buffer = this.of(table);
+    const rows = await this.db.records(table).bulkGet(ids.filter((id) => !buffer.has(id)));
+    let next = 0;
+    return ids.map((id) => {
+      const buffered = buffer.get(id);
+      if (buffered !== undefined) return buffered === null ? undefined : buffered;
+      const row = rows[next++];
+      return row && withoutLocalFields(table, row);
+    });
   }
 
   // Not copied: the engine builds a new object for every write (copying a page of leads cost more than storing it).

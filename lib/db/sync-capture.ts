@@ -68,7 +68,8 @@ async function capture(db: Dexie, core: DBCore, table: DBCoreTable, name: SyncTa
   // mutations are known before the write and go out with it, and a save pays no round trip for its outbox row.
   const known = req.type === 'add' ? values.map(() => undefined) : storedCopiesOf(values);
   if (known) {
-    const queued = mutationsOf(name, known, values);
+    // Many records added at once (an import) are queued by reference: the outbox would otherwise hold each twice.
+    const queued = req.type === 'add' && values.length >= BULK_ADD ? byReference(name, values) : mutationsOf(name, known, values);
     const [result, added] = await Promise.all([table.mutate(req), queued.length ? outboxAdd(core, trans, queued.map(({ row }) => row)) : undefined]);
     // A record the store refused (a unique index) must not be sent: its queued row goes again.
     const refused = queued.flatMap(({ index }, position) => (result.failures[index] ? [added!.results![position]] : []));
@@ -86,6 +87,14 @@ async function capture(db: Dexie, core: DBCore, table: DBCoreTable, name: SyncTa
     notifyOnCommit(db, trans);
   }
   return result;
+}
+
+/** From this many records, an add queues them by reference (OutboxRow). */
+const BULK_ADD = 50;
+
+/** Outbox rows that send each added record as it is stored when it is pushed. */
+function byReference(name: SyncTable, values: readonly AnySyncRecord[]): Array<{ index: number; row: OutboxRow }> {
+  return values.map((value, index) => ({ index, row: { mutation: { op: 'putStored', table: name, id: value.id } } }));
 }
 
 /** The outbox rows that bring the server from each stored copy to the value written over it. */

@@ -10,10 +10,21 @@ export const isSyncedTable = (name: string): name is SyncTable => (SYNCED_TABLES
 export const OUTBOX_TABLE = 'outbox';
 export const SYNC_BOOKKEEPING_TABLES = [OUTBOX_TABLE, 'syncMeta', 'syncRejections', 'syncConflicts'] as const;
 
-/** A queued mutation; the key is auto-incremented, so an id is never reused, even after the outbox empties. */
+/**
+ * A queued mutation; the key is auto-incremented, so an id is never reused, even after the outbox empties. A
+ * bulk add (an import) queues each new record by reference, to be read back when it is pushed: an import then
+ * stores each lead once, not once more in the outbox (dexie-sync-store.ts resolves it).
+ */
 export interface OutboxRow {
   mutationId?: number;
-  mutation: MutationBody;
+  mutation: MutationBody | StoredRecordPut;
+}
+
+/** "Put the record as it is stored when this is pushed": the queued form of a record added in bulk. */
+export interface StoredRecordPut {
+  op: 'putStored';
+  table: SyncTable;
+  id: string;
 }
 
 /** One row per key: the sync state ('state') and the team settings the server sent last ('teamSettings'). */

@@ -9,6 +9,7 @@ import { SyncEngine, type SyncStore } from '@/lib/sync';
 import { DexieDevice } from './dexie-sync-store-device';
 import { PageCapture } from '@/lib/schema';
 import { makeCapture } from '../../helpers/make-capture';
+import { makeLead, stamper } from '../../server/records';
 
 describeEachBackend('the extension database syncing with the team server', (backend) => {
   const database = useMigratedDatabase(backend);
@@ -86,6 +87,24 @@ describeEachBackend('the extension database syncing with the team server', (back
     expect((await bob.tasks.openForLead(lead.id)).map((t) => t.title)).toEqual(['Call back']);
     expect(await bob.liveLeads()).toEqual(await alice.liveLeads());
     expect((await alice.records('leads'))[0]).toEqual((await pullAll(h, alice.user)).records.get(lead.id));
+  });
+
+  it('an import reaches the other device whole, and is queued by reference, not as a second copy of every lead', async () => {
+    const { alice, bob } = await twoReps();
+    const stamp = stamper('a1b2c3d4e5f60718');
+    const imported = Array.from({ length: 60 }, (_, i) => makeLead(stamp(), { name: `Imported ${i}`, domain: `imported-${i}.com`, code: `LX2025${String(i + 1).padStart(3, '0')}` }));
+    await alice.leads.importLeads(imported);
+    const queued = await alice.db.outbox.toArray();
+    expect(queued).toHaveLength(60);
+    expect(queued.every(({ mutation }) => mutation.op === 'putStored' && !('record' in mutation))).toBe(true);
+    // Edited after the import and before the push: the edit goes too, and nothing is lost or doubled.
+    await alice.leads.update(imported[7]!.id, { needDescription: 'Asked for a quote' });
+    expect(await alice.engine.sync()).toMatchObject({ pushed: 61, rejected: 0 });
+    expect(await alice.pending()).toBe(0);
+    await bob.engine.sync();
+    expect((await bob.liveLeads()).length).toBe(60);
+    expect(await bob.liveLeads()).toEqual(await alice.liveLeads());
+    expect((await bob.leads.get(imported[7]!.id))?.needDescription).toBe('Asked for a quote');
   });
 
   it('offline edits of different fields on two devices both survive on both', async () => {
