@@ -62,8 +62,7 @@ export class LeadStore {
   }
 
   async findByDomain(domain: string): Promise<Lead | undefined> {
-    const row = await this.db.leads.get({ domain: domain.toLowerCase() });
-    return row && !row.deletedAt ? toLead(row) : undefined;
+    return findByDomainIn(dexieReads(this.db), domain.toLowerCase());
   }
 
   /**
@@ -82,8 +81,7 @@ export class LeadStore {
   }
 
   async get(id: string): Promise<Lead | undefined> {
-    const row = await this.db.leads.get(id);
-    return row && !row.deletedAt ? toLead(row) : undefined;
+    return leadById(dexieReads(this.db), id);
   }
 
   async recent(limit: number): Promise<Lead[]> {
