@@ -2,12 +2,15 @@ import type { Caller } from '../accounts/accounts';
 import type { Change, ConflictNotice, PullRequest, PullResponse } from '../../lib/sync/protocol';
 import type { SyncTable } from '../../lib/sync/tables';
 import type { SyncDeps } from './push';
+import { storedRecord } from './record-rows';
+import type { PackedVersions } from './packed-versions';
 
 interface Row {
   change_no: number;
   source: 'record' | 'conflict';
   kind: SyncTable;
   body: Record<string, unknown>;
+  versions: PackedVersions | null;
 }
 
 /**
@@ -31,10 +34,10 @@ export async function pullChanges(deps: SyncDeps, caller: Caller, request: PullR
     return { changes: [], conflicts: [], settings: null, checkpoint: 0, hasMore: true, resyncRequired: true, serverClock };
   }
   const rows = await deps.db.query<Row>(
-    `SELECT change_no, source, kind, body FROM (
-       SELECT change_no, 'record' AS source, kind, body FROM records WHERE team_id = $1 AND change_no > $2 AND change_no <= $3
+    `SELECT change_no, source, kind, body, versions FROM (
+       SELECT change_no, 'record' AS source, kind, body, versions FROM records WHERE team_id = $1 AND change_no > $2 AND change_no <= $3
        UNION ALL
-       SELECT change_no, 'conflict' AS source, kind, body FROM conflicts WHERE team_id = $1 AND author_id = $4 AND change_no > $2 AND change_no <= $3
+       SELECT change_no, 'conflict' AS source, kind, body, NULL::jsonb FROM conflicts WHERE team_id = $1 AND author_id = $4 AND change_no > $2 AND change_no <= $3
      ) page ORDER BY change_no LIMIT $5`,
     [caller.teamId, request.after, counter, caller.id, request.limit + 1],
   );
@@ -44,7 +47,7 @@ export async function pullChanges(deps: SyncDeps, caller: Caller, request: PullR
   const conflicts: ConflictNotice[] = [];
   for (const row of page) {
     const changeNo = Number(row.change_no);
-    if (row.source === 'record') changes.push({ changeNo, table: row.kind, record: row.body } as Change);
+    if (row.source === 'record') changes.push({ changeNo, table: row.kind, record: storedRecord(row as never) } as Change);
     else conflicts.push({ changeNo, ...(row.body as Omit<ConflictNotice, 'changeNo'>) });
   }
   const checkpoint = hasMore ? Number(page[page.length - 1]!.change_no) : Math.max(counter, request.after);

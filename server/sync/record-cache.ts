@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/sql-database';
 import { companyKeys, fromRow, RECORD_COLUMNS as COLUMNS, type RecordRow, type Row } from './record-rows';
 import type { AnySyncRecord } from '../../lib/sync/tables';
+import { packVersions } from './packed-versions';
 import { SqlParams } from './sql-params';
 import { WriteBatch } from './write-batch';
 
@@ -150,18 +151,21 @@ export class RecordCache {
    * Adds the upsert of every changed record to `batch`: one statement, the bodies as one JSON array and the
    * other columns as another (zipped by ROWS FROM). Keeping the bodies out of jsonb_to_recordset saves the
    * database a copy of each; a JSON parameter costs it less than arrays of escaped JSON texts through unnest.
+   * A body is stored without its stamps, which go packed into their own column (see packed-versions.ts).
    */
   writeTo(batch: WriteBatch): void {
     if (this.dirty.size === 0) return;
-    const bodies: AnySyncRecord[] = [];
+    const bodies: Omit<AnySyncRecord, 'versions'>[] = [];
     const columns: object[] = [];
     for (const { row, nowIso } of this.dirty.values()) {
-      const deleted = row.record.deletedAt !== null;
-      bodies.push(row.record);
+      const { versions, ...body } = row.record;
+      const deleted = body.deletedAt !== null;
+      bodies.push(body);
       columns.push({
         id: row.id,
         team_id: row.teamId,
         kind: row.table,
+        versions: packVersions(versions),
         authors: row.authors,
         change_no: row.changeNo,
         owner_id: row.record.ownerId,
@@ -173,14 +177,14 @@ export class RecordCache {
     }
     this.dirty.clear();
     batch.add(
-      `INSERT INTO records (id, team_id, kind, body, authors, change_no, owner_id, lead_id, company_keys, deleted, deleted_at)
-       SELECT id, team_id, kind, body, authors, change_no, owner_id, lead_id, company_keys, deleted, deleted_at
+      `INSERT INTO records (id, team_id, kind, body, versions, authors, change_no, owner_id, lead_id, company_keys, deleted, deleted_at)
+       SELECT id, team_id, kind, body, versions, authors, change_no, owner_id, lead_id, company_keys, deleted, deleted_at
          FROM ROWS FROM (
            jsonb_array_elements(${batch.params.add(JSON.stringify(bodies))}::jsonb),
            jsonb_to_recordset(${batch.params.add(JSON.stringify(columns))}::jsonb)
-             AS (id text, team_id text, kind text, authors jsonb, change_no bigint, owner_id text, lead_id text, company_keys text[], deleted boolean, deleted_at timestamptz)
-         ) AS r(body, id, team_id, kind, authors, change_no, owner_id, lead_id, company_keys, deleted, deleted_at)
-       ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, authors = EXCLUDED.authors, change_no = EXCLUDED.change_no,
+             AS (id text, team_id text, kind text, versions jsonb, authors jsonb, change_no bigint, owner_id text, lead_id text, company_keys text[], deleted boolean, deleted_at timestamptz)
+         ) AS r(body, id, team_id, kind, versions, authors, change_no, owner_id, lead_id, company_keys, deleted, deleted_at)
+       ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, versions = EXCLUDED.versions, authors = EXCLUDED.authors, change_no = EXCLUDED.change_no,
          owner_id = EXCLUDED.owner_id, lead_id = EXCLUDED.lead_id, company_keys = EXCLUDED.company_keys,
          deleted = EXCLUDED.deleted, deleted_at = CASE WHEN EXCLUDED.deleted THEN COALESCE(records.deleted_at, EXCLUDED.deleted_at) END`,
     );

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/sql-database';
 import type { AnySyncRecord, SyncTable } from '../../lib/sync/tables';
+import { unpackVersions, type PackedVersions } from './packed-versions';
 
 /**
  * Who wrote each field's current value (the author of a value that later loses a conflict is told). `*` names
@@ -29,14 +30,22 @@ export interface Row {
   id: string;
   team_id: string;
   kind: SyncTable;
+  /** The record without its `versions`, or with them in a row written before they had their own column. */
   body: AnySyncRecord;
+  versions: PackedVersions | null;
   authors: Authors;
   change_no: number;
 }
 
-export const RECORD_COLUMNS = 'id, team_id, kind, body, authors, change_no';
+export const RECORD_COLUMNS = 'id, team_id, kind, body, versions, authors, change_no';
 
-export const fromRow = (row: Row): RecordRow => ({ id: row.id, teamId: row.team_id, table: row.kind, record: row.body, authors: row.authors, changeNo: Number(row.change_no) });
+/** The stored record whole again: its body with its stamps (the body is the driver's fresh copy, completed in place). */
+export function storedRecord(row: Pick<Row, 'body' | 'versions'>): AnySyncRecord {
+  if (row.versions !== null) row.body.versions = unpackVersions(row.versions);
+  return row.body;
+}
+
+export const fromRow = (row: Row): RecordRow => ({ id: row.id, teamId: row.team_id, table: row.kind, record: storedRecord(row), authors: row.authors, changeNo: Number(row.change_no) });
 
 export async function loadRecord(db: Queryable, id: string): Promise<RecordRow | null> {
   const row = (await db.query<Row>(`SELECT ${RECORD_COLUMNS} FROM records WHERE id = $1`, [id]))[0];
