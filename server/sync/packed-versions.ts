@@ -42,11 +42,15 @@ export function packVersions(versions: Record<string, Hlc>): PackedVersions {
 
 export function unpackVersions(stored: PackedVersions): Record<string, Hlc> {
   if (!Array.isArray(stored)) return stored;
-  // Object.fromEntries defines each field as the record's own (a field named "__proto__" stays a field).
-  const entries: [string, Hlc][] = [];
+  // Assigned one by one (fields in the same order give objects of one shape, which is fast), except a field
+  // named "__proto__", which is defined: assigned, it would set the object's prototype instead.
+  const versions: Record<string, Hlc> = {};
   for (let i = 0; i < stored.length; i += 2) {
     const stamp = stored[i]!;
-    for (const field of stored[i + 1]!.split(SEPARATOR)) entries.push([field, stamp]);
+    for (const field of stored[i + 1]!.split(SEPARATOR)) {
+      if (field === '__proto__') Object.defineProperty(versions, field, { value: stamp, enumerable: true, writable: true, configurable: true });
+      else versions[field] = stamp;
+    }
   }
-  return Object.fromEntries(entries);
+  return versions;
 }
