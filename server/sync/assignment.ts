@@ -33,7 +33,7 @@ async function loadAssigner(scope: AssignmentScope): Promise<Assigner | null> {
     teamMemberIds(scope.tx, scope.caller.teamId),
     scope.tx.query<{ owner_id: string; open: number }>(
       `SELECT owner_id, count(*) AS open FROM records
-        WHERE team_id = $1 AND kind = 'leads' AND NOT deleted AND owner_id = ANY($2::text[]) AND body->>'stage' = ANY($3::text[])
+        WHERE team_id = $1 AND kind = 'leads' AND NOT deleted AND owner_id = ANY($2::text[]) AND stage = ANY($3::text[])
         GROUP BY owner_id`,
       [scope.caller.teamId, assignees, OPEN_STAGES],
     ),

@@ -37,7 +37,7 @@ export async function pullChanges(deps: SyncDeps, caller: Caller, request: PullR
     `SELECT change_no, source, kind, body, versions FROM (
        SELECT change_no, 'record' AS source, kind, body, versions FROM records WHERE team_id = $1 AND change_no > $2 AND change_no <= $3
        UNION ALL
-       SELECT change_no, 'conflict' AS source, kind, body, NULL::jsonb FROM conflicts WHERE team_id = $1 AND author_id = $4 AND change_no > $2 AND change_no <= $3
+       SELECT change_no, 'conflict' AS source, kind, body::json, NULL::jsonb FROM conflicts WHERE team_id = $1 AND author_id = $4 AND change_no > $2 AND change_no <= $3
      ) page ORDER BY change_no LIMIT $5`,
     [caller.teamId, request.after, counter, caller.id, request.limit + 1],
   );

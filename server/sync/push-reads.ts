@@ -69,16 +69,16 @@ async function read(
   // Typed NULLs: UNION ALL resolves the column types branch by pair, and an untyped NULL would become text.
   const none = 'NULL::text AS id, NULL::text AS team_id, NULL::text AS kind';
   const branches = [
-    `SELECT 'client' AS source, ${none}, NULL::jsonb AS body, NULL::jsonb AS versions, NULL::jsonb AS authors, last_mutation_id AS change_no FROM clients WHERE user_id = ${user} AND client_id = ${client}`,
-    `SELECT 'rejection', ${none}, jsonb_build_object('code', code, 'message', message), NULL::jsonb, NULL::jsonb, mutation_id
+    `SELECT 'client' AS source, ${none}, NULL::json AS body, NULL::jsonb AS versions, NULL::jsonb AS authors, last_mutation_id AS change_no FROM clients WHERE user_id = ${user} AND client_id = ${client}`,
+    `SELECT 'rejection', ${none}, json_build_object('code', code, 'message', message), NULL::jsonb, NULL::jsonb, mutation_id
        FROM rejections WHERE user_id = ${user} AND client_id = ${client} AND mutation_id BETWEEN ${params.add(mutationIds.first)} AND ${params.add(mutationIds.last)}`,
     ...load.branches.map((branch) => `SELECT 'record', * FROM (${branch}) r`),
   ];
   // The locked row first, so the lock is taken before the other branches read (on the statement's snapshot).
   if (lock) {
     branches.unshift(
-      `SELECT 'team' AS source, ${none}, settings AS body, NULL::jsonb AS versions, NULL::jsonb AS authors, change_counter AS change_no FROM locked`,
-      `SELECT 'seen', ${none}, NULL::jsonb, NULL::jsonb, NULL::jsonb, change_counter FROM teams WHERE id = ${team}`,
+      `SELECT 'team' AS source, ${none}, settings::json AS body, NULL::jsonb AS versions, NULL::jsonb AS authors, change_counter AS change_no FROM locked`,
+      `SELECT 'seen', ${none}, NULL::json, NULL::jsonb, NULL::jsonb, change_counter FROM teams WHERE id = ${team}`,
     );
   }
   const sql = `${lock ? `WITH locked AS MATERIALIZED (SELECT change_counter, settings FROM teams WHERE id = ${team} FOR UPDATE)\n` : ''}${branches.join('\nUNION ALL\n')}`;

@@ -149,8 +149,8 @@ export class RecordCache {
 
   /**
    * Adds the upsert of every changed record to `batch`: one statement, the bodies as one JSON array and the
-   * other columns as another (zipped by ROWS FROM). Keeping the bodies out of jsonb_to_recordset saves the
-   * database a copy of each; a JSON parameter costs it less than arrays of escaped JSON texts through unnest.
+   * other columns as another (zipped by ROWS FROM). The bodies are json, stored as the text that was sent
+   * (migration 008); a JSON parameter costs the database less than arrays of escaped JSON texts through unnest.
    * A body is stored without its stamps, which go packed into their own column (see packed-versions.ts).
    */
   writeTo(batch: WriteBatch): void {
@@ -169,6 +169,7 @@ export class RecordCache {
         authors: row.authors,
         change_no: row.changeNo,
         owner_id: row.record.ownerId,
+        stage: row.table === 'leads' ? (body as { stage?: string }).stage : null,
         lead_id: (row.record as { leadId?: string }).leadId ?? null,
         company_keys: row.table === 'leads' ? companyKeys(row.record as never) : [],
         deleted,
@@ -177,15 +178,15 @@ export class RecordCache {
     }
     this.dirty.clear();
     batch.add(
-      `INSERT INTO records (id, team_id, kind, body, versions, authors, change_no, owner_id, lead_id, company_keys, deleted, deleted_at)
-       SELECT id, team_id, kind, body, versions, authors, change_no, owner_id, lead_id, company_keys, deleted, deleted_at
+      `INSERT INTO records (id, team_id, kind, body, versions, authors, change_no, owner_id, stage, lead_id, company_keys, deleted, deleted_at)
+       SELECT id, team_id, kind, body, versions, authors, change_no, owner_id, stage, lead_id, company_keys, deleted, deleted_at
          FROM ROWS FROM (
-           jsonb_array_elements(${batch.params.add(JSON.stringify(bodies))}::jsonb),
+           json_array_elements(${batch.params.add(JSON.stringify(bodies))}::json),
            jsonb_to_recordset(${batch.params.add(JSON.stringify(columns))}::jsonb)
-             AS (id text, team_id text, kind text, versions jsonb, authors jsonb, change_no bigint, owner_id text, lead_id text, company_keys text[], deleted boolean, deleted_at timestamptz)
-         ) AS r(body, id, team_id, kind, versions, authors, change_no, owner_id, lead_id, company_keys, deleted, deleted_at)
+             AS (id text, team_id text, kind text, versions jsonb, authors jsonb, change_no bigint, owner_id text, stage text, lead_id text, company_keys text[], deleted boolean, deleted_at timestamptz)
+         ) AS r(body, id, team_id, kind, versions, authors, change_no, owner_id, stage, lead_id, company_keys, deleted, deleted_at)
        ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, versions = EXCLUDED.versions, authors = EXCLUDED.authors, change_no = EXCLUDED.change_no,
-         owner_id = EXCLUDED.owner_id, lead_id = EXCLUDED.lead_id, company_keys = EXCLUDED.company_keys,
+         owner_id = EXCLUDED.owner_id, stage = EXCLUDED.stage, lead_id = EXCLUDED.lead_id, company_keys = EXCLUDED.company_keys,
          deleted = EXCLUDED.deleted, deleted_at = CASE WHEN EXCLUDED.deleted THEN COALESCE(records.deleted_at, EXCLUDED.deleted_at) END`,
     );
   }
