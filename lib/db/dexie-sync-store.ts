@@ -91,27 +91,42 @@ async function loadState(db: BoundTables): Promise<SyncState> {
 }
 
 function dexieTx(db: BoundTables, writes: WriteBuffer, onSettings: (settings: TeamSettings) => void): SyncStoreTx {
+  /** Outbox rows as the server gets them: records queued by reference (an import) are read as stored now. */
+  async function asSent(rows: OutboxRow[]): Promise<OutboxEntry[]> {
+    // A table at a time; a record that is gone has nothing left to send.
+    const stored = new Map<string, AnySyncRecord | undefined>();
+    for (const table of SYNCED_TABLES) {
+      const ids = rows.flatMap(({ mutation }) => (mutation.op === 'putStored' && mutation.table === table ? [mutation.id] : []));
+      if (ids.length === 0) continue;
+      const records = await writes.getMany(table, ids);
+      ids.forEach((id, i) => stored.set(`${table}:${id}`, records[i]));
+    }
+    return rows.flatMap(({ mutationId, mutation }): OutboxEntry[] => {
+      if (mutation.op !== 'putStored') return [{ mutationId: mutationId!, mutation }];
+      const record = stored.get(`${mutation.table}:${mutation.id}`);
+      return record ? [{ mutationId: mutationId!, mutation: { op: 'put', table: mutation.table, record: record as unknown as Record<string, unknown> } }] : [];
+    });
+  }
+
   return {
     getRecord: (table, id) => writes.get(table, id),
     putRecord: async (table, record) => writes.put(table, record),
     deleteRecord: async (table, id) => writes.delete(table, id),
     clearTable: (table) => writes.clear(table),
-    async pendingMutations(): Promise<OutboxEntry[]> {
-      const rows = await db.outbox.toArray();
-      // Records queued by reference (an import) are read as stored now, a table at a time; a record that is
-      // gone has nothing left to send.
-      const stored = new Map<string, AnySyncRecord | undefined>();
-      for (const table of SYNCED_TABLES) {
-        const ids = rows.flatMap(({ mutation }) => (mutation.op === 'putStored' && mutation.table === table ? [mutation.id] : []));
-        if (ids.length === 0) continue;
-        const records = await writes.getMany(table, ids);
-        ids.forEach((id, i) => stored.set(`${table}:${id}`, records[i]));
+    async pendingMutations(limit = Infinity): Promise<OutboxEntry[]> {
+      // Read a batch at a time after an import of thousands: reading the whole outbox for each push of 100
+      // made the first sync after a big import quadratic. Entries whose record is gone are skipped, so the
+      // read goes on until it has `limit` entries or the outbox ends.
+      const entries: OutboxEntry[] = [];
+      let after = 0;
+      while (entries.length < limit) {
+        const from = db.outbox.where('mutationId').above(after);
+        const rows = await (limit === Infinity ? from : from.limit(limit - entries.length)).toArray();
+        if (rows.length === 0) break;
+        entries.push(...(await asSent(rows)));
+        after = rows[rows.length - 1]!.mutationId!;
       }
-      return rows.flatMap(({ mutationId, mutation }): OutboxEntry[] => {
-        if (mutation.op !== 'putStored') return [{ mutationId: mutationId!, mutation }];
-        const record = stored.get(`${mutation.table}:${mutation.id}`);
-        return record ? [{ mutationId: mutationId!, mutation: { op: 'put', table: mutation.table, record: record as unknown as Record<string, unknown> } }] : [];
-      });
+      return entries;
     },
     appendMutation: async (mutation: MutationBody) => (await db.outbox.add({ mutation })) as number,
     replaceMutation: async (entry) => void (await db.outbox.put({ mutationId: entry.mutationId, mutation: entry.mutation })),

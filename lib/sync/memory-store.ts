@@ -64,7 +64,7 @@ function memoryTx(data: MemoryData): SyncStoreTx {
     putRecord: async (table, record) => void data.records[table].set(record.id, clone(record)),
     deleteRecord: async (table, id) => void data.records[table].delete(id),
     clearTable: async (table) => data.records[table].clear(),
-    pendingMutations: async () => clone(data.outbox),
+    pendingMutations: async (limit) => clone(data.outbox.slice(0, limit)),
     async appendMutation(mutation: MutationBody) {
       const mutationId = data.nextMutationId++;
       data.outbox.push({ mutationId, mutation: clone(mutation) });

@@ -77,7 +77,7 @@ export class SyncEngine {
     for (;;) {
       const { clientId, batch } = await this.options.store.transaction(async (tx) => ({
         clientId: (await tx.getState()).clientId,
-        batch: (await tx.pendingMutations()).slice(0, this.options.batchSize ?? 100),
+        batch: await tx.pendingMutations(this.options.batchSize ?? 100),
       }));
       if (batch.length === 0) return { pushed, rejected };
       const response = await this.options.transport.push({ clientId, mutations: batch.map((entry) => ({ ...entry.mutation, mutationId: entry.mutationId })) });
@@ -85,16 +85,20 @@ export class SyncEngine {
       rejected += acknowledged.rejected;
       pushed += batch.length;
       // A change queued after this point triggers a push of its own (the scheduler's debounce).
-      if (acknowledged.remaining === 0) return { pushed, rejected };
+      if (!acknowledged.more) return { pushed, rejected };
     }
   }
 
-  private async acknowledge(tx: SyncStoreTx, sent: OutboxEntry[], response: PushResponse): Promise<{ rejected: number; remaining: number }> {
+  private async acknowledge(tx: SyncStoreTx, sent: OutboxEntry[], response: PushResponse): Promise<{ rejected: number; more: boolean }> {
     const byId = new Map(response.results.map((result) => [result.mutationId, result]));
     const acked = sent.filter((entry) => byId.has(entry.mutationId));
     if (acked.length !== sent.length) throw new SyncError('bad_response', 'the team server did not answer every change sent; they will be sent again');
     const upTo = Math.max(...acked.map((entry) => entry.mutationId));
     await tx.removeMutationsUpTo(upTo);
+    // The rest of the outbox is read only when a change was redirected or refused (queued changes may follow
+    // it); otherwise each batch would read the whole outbox, thousands of entries after an import.
+    const followed = response.results.some((result) => result.redirect || result.status === 'rejected');
+    if (!followed) return { rejected: 0, more: (await tx.pendingMutations(1)).length > 0 };
     const remaining = await tx.pendingMutations();
     const notices: RejectionNotice[] = [];
     for (const entry of acked) {
@@ -106,7 +110,7 @@ export class SyncEngine {
       }
     }
     if (notices.length) await tx.addRejections(notices);
-    return { rejected: notices.length, remaining: remaining.length };
+    return { rejected: notices.length, more: remaining.length > 0 };
   }
 
   /** A refused change is undone locally: the record goes back to the server's copy plus the changes still queued. */

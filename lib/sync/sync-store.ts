@@ -43,8 +43,8 @@ export interface SyncStoreTx {
   deleteRecord(table: SyncTable, id: string): Promise<void>;
   /** Removes every record of a table (before a full resync). */
   clearTable(table: SyncTable): Promise<void>;
-  /** The outbox, oldest first. */
-  pendingMutations(): Promise<OutboxEntry[]>;
+  /** The outbox, oldest first; only its first `limit` entries when given (a push batch, not a whole import). */
+  pendingMutations(limit?: number): Promise<OutboxEntry[]>;
   /** Queues a mutation with the next id (never reused, even after the outbox empties). */
   appendMutation(mutation: MutationBody): Promise<number>;
   replaceMutation(entry: OutboxEntry): Promise<void>;
