@@ -13,10 +13,27 @@ export interface SyncEngineOptions {
   now?: () => Date;
   /** Mutations per push (the server takes at most 500). */
   batchSize?: number;
+  /** Bytes of JSON per push: well under the server's body limit (1 MB), whatever the changes hold. */
+  maxPushBytes?: number;
   pullLimit?: number;
   /** Called with the server's clock after each pull, so the device's clock catches up (lib/clock receiveHlc). */
   onServerClock?: (stamp: Hlc) => Promise<void> | void;
   random?: () => number;
+}
+
+/** Bytes of JSON per push by default: half the server's body limit (server/http/app.ts). */
+export const MAX_PUSH_BYTES = 512 * 1024;
+
+const utf8 = new TextEncoder();
+
+/** The first entries whose JSON fits in `maxBytes` (always at least one: the server says if it is too large). */
+function withinBytes(entries: OutboxEntry[], maxBytes: number): OutboxEntry[] {
+  let bytes = 0;
+  for (let i = 0; i < entries.length; i++) {
+    bytes += utf8.encode(JSON.stringify(entries[i]!.mutation)).length;
+    if (bytes > maxBytes && i > 0) return entries.slice(0, i);
+  }
+  return entries;
 }
 
 export interface SyncReport {
@@ -74,19 +91,45 @@ export class SyncEngine {
   async pushAll(): Promise<{ pushed: number; rejected: number }> {
     let pushed = 0;
     let rejected = 0;
+    // Halved when the server finds a push too large, for the rest of this run.
+    let batchSize = this.options.batchSize ?? 100;
     for (;;) {
-      const { clientId, batch } = await this.options.store.transaction(async (tx) => ({
+      const { clientId, queued } = await this.options.store.transaction(async (tx) => ({
         clientId: (await tx.getState()).clientId,
-        batch: await tx.pendingMutations(this.options.batchSize ?? 100),
+        queued: await tx.pendingMutations(batchSize),
       }));
-      if (batch.length === 0) return { pushed, rejected };
-      const response = await this.options.transport.push({ clientId, mutations: batch.map((entry) => ({ ...entry.mutation, mutationId: entry.mutationId })) });
+      if (queued.length === 0) return { pushed, rejected };
+      const batch = withinBytes(queued, this.options.maxPushBytes ?? MAX_PUSH_BYTES);
+      let response: PushResponse;
+      try {
+        response = await this.options.transport.push({ clientId, mutations: batch.map((entry) => ({ ...entry.mutation, mutationId: entry.mutationId })) });
+      } catch (error) {
+        if (!(error instanceof SyncError) || error.code !== 'too_large') throw error;
+        // Fewer at a time; a single change the server will never take is set aside, so the rest still go.
+        if (batch.length > 1) batchSize = Math.ceil(batch.length / 2);
+        else rejected += await this.setAsideUnsendable(batch[0]!, error.message);
+        continue;
+      }
       const acknowledged = await this.options.store.transaction((tx) => this.acknowledge(tx, batch, response));
       rejected += acknowledged.rejected;
       pushed += batch.length;
       // A change queued after this point triggers a push of its own (the scheduler's debounce).
       if (!acknowledged.more) return { pushed, rejected };
     }
+  }
+
+  /**
+   * A change larger than the server takes, alone: it leaves the outbox and is listed with the refused changes
+   * (the popup shows them), so the changes behind it are not held back for ever. The device keeps its copy.
+   */
+  private async setAsideUnsendable(entry: OutboxEntry, serverMessage: string): Promise<number> {
+    await this.options.store.transaction(async (tx) => {
+      await tx.removeMutationsUpTo(entry.mutationId);
+      await tx.addRejections([
+        { mutationId: entry.mutationId, mutation: entry.mutation, code: 'too_large', message: `this change is too large for the team server (${serverMessage}); it stays on this device only`, at: this.now().toISOString() },
+      ]);
+    });
+    return 1;
   }
 
   private async acknowledge(tx: SyncStoreTx, sent: OutboxEntry[], response: PushResponse): Promise<{ rejected: number; more: boolean }> {

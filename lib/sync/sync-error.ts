@@ -6,6 +6,8 @@ export const SyncErrorCode = {
   server: 'server',
   badResponse: 'bad_response',
   invalidRequest: 'invalid_request',
+  /** The request was over the server's body limit (413): the engine sends fewer changes at a time. */
+  tooLarge: 'too_large',
   /** Not the server's fault: the device's own step failed (its store, or a bug); retried like the rest. */
   internal: 'internal',
 } as const;

@@ -59,6 +59,7 @@ function errorFrom(response: Response, json: unknown): SyncError {
     const seconds = Number(response.headers.get('retry-after'));
     return new SyncError('rate_limited', message, { retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined });
   }
+  if (response.status === 413) return new SyncError('too_large', message);
   if (response.status >= 400 && response.status < 500) return new SyncError('invalid_request', message);
   return new SyncError('server', message);
 }
