@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createTeam, createUser, findTeam } from './accounts/accounts';
+import { createTeam, createUser, findTeam, signOutEverywhere } from './accounts/accounts';
 import { Role } from '../lib/sync/protocol';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { openConfiguredDatabase } from './db/open-database';
@@ -13,6 +13,7 @@ const USAGE = `Sidecar team server
 
   npm run server -- create-team <name>
   npm run server -- create-user --team <id|name> --email <email> --role admin|manager|rep [--password-stdin]
+  npm run server -- sign-out-user --email <email>     ends every sign-in of that user (a rep who left, a lost laptop)
   npm run server -- start [--port 8787] [--host 127.0.0.1]
 
 Storage: PostgreSQL when DATABASE_URL is set, else an embedded database in SIDECAR_DATA_DIR (default server/data).`;
@@ -71,6 +72,17 @@ async function main(argv: string[]): Promise<void> {
       return createUser(db, { teamId: team.id, email: values.email!, role: role.data, password }, new Date());
     });
     console.log(`${account.role} ${account.email} added to team "${account.teamName}". Sign in with this email and password in Sidecar's options.`);
+    return;
+  }
+  if (command === 'sign-out-user') {
+    const { values } = parseArgs({ args: rest, options: { email: { type: 'string' } } });
+    if (!values.email) throw new ApiError('invalid_request', `--email is required\n\n${USAGE}`);
+    const revoked = await withDatabase(async (db) => {
+      const user = (await db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [values.email!.trim().toLowerCase()]))[0];
+      if (!user) throw new ApiError('not_found', `no user ${values.email}: check the address (npm run server -- create-user adds one)`);
+      return signOutEverywhere(db, user.id, new Date());
+    });
+    console.log(`${values.email} is signed out everywhere (${revoked} sign-in${revoked === 1 ? '' : 's'} ended). They can sign in again with their password.`);
     return;
   }
   if (command === 'start') {

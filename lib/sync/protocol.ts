@@ -144,6 +144,9 @@ export const TeamMembersResponse = z.strictObject({
 });
 export type TeamMembersResponse = z.infer<typeof TeamMembersResponse>;
 
+/** An admin ended every sign-in of a member: how many there were. */
+export const SignOutMemberResponse = z.strictObject({ revoked: z.number().int().nonnegative() });
+
 /** What running the assignment rules over the pool did: leads given out, and unowned leads no rule matched. */
 export const AssignPoolResponse = z.strictObject({ assigned: z.number().int().nonnegative(), unmatched: z.number().int().nonnegative() });
 export type AssignPoolResponse = z.infer<typeof AssignPoolResponse>;

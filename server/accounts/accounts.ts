@@ -91,9 +91,15 @@ export async function authenticate(db: Queryable, token: string, now: Date): Pro
     )
   )[0];
   if (!row) throw new ApiError('unauthorized', 'this sign-in is not valid: sign in again in Sidecar\'s options');
-  if (row.revoked_at !== null) throw new ApiError('unauthorized', 'you signed out on this device: sign in again in Sidecar\'s options');
+  if (row.revoked_at !== null) throw new ApiError('unauthorized', 'this sign-in was ended (you signed out, or an admin signed you out): sign in again in Sidecar\'s options');
   if (new Date(row.expires_at).getTime() <= now.getTime()) throw new ApiError('token_expired', 'your sign-in has expired: sign in again in Sidecar\'s options');
   return { ...toAccount(row), tokenHash };
+}
+
+/** Ends every sign-in of a user (a rep who left, a lost laptop); returns how many tokens were revoked. */
+export async function signOutEverywhere(db: Queryable, userId: string, now: Date): Promise<number> {
+  const revoked = await db.query('UPDATE tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING 1', [userId, now.toISOString()]);
+  return revoked.length;
 }
 
 export async function signOut(db: Queryable, tokenHash: string, now: Date): Promise<void> {

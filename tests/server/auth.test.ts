@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { hashToken } from '../../server/accounts/tokens';
 import { describeEachBackend, useMigratedDatabase } from './backends';
-import { createHarness, PASSWORD } from './harness';
+import { createHarness, PASSWORD, type TestUser } from './harness';
 
 describeEachBackend('signing in', (backend) => {
   const database = useMigratedDatabase(backend);
@@ -53,6 +53,28 @@ describeEachBackend('signing in', (backend) => {
     expect((await h.call('POST', '/v1/auth/sign-out', undefined, users[0]!.token)).status).toBe(200);
     expect((await h.call('GET', '/v1/auth/me', undefined, users[0]!.token)).status).toBe(401);
     expect((await h.call('GET', '/v1/auth/me', undefined, other)).status).toBe(200);
+  });
+
+  it('an admin signs a member out on every device; nobody else can, and no one in another team', async () => {
+    const h = createHarness(database());
+    const { users } = await h.team(['admin', 'manager', 'rep']);
+    const [admin, manager, rep] = users as [TestUser, TestUser, TestUser];
+    const laptop = await h.signIn(rep.email);
+    const outsider = (await h.team(['admin'])).users[0]!;
+
+    expect((await h.call('POST', `/v1/team/members/${rep.id}/sign-out`, undefined, manager.token)).json.error.code).toBe('forbidden');
+    expect((await h.call('POST', `/v1/team/members/${rep.id}/sign-out`, undefined, outsider.token)).status).toBe(404);
+    expect((await h.call('GET', '/v1/auth/me', undefined, laptop)).status).toBe(200);
+
+    const done = await h.call('POST', `/v1/team/members/${rep.id}/sign-out`, undefined, admin.token);
+    expect(done).toMatchObject({ status: 200, json: { revoked: 2 } });
+    for (const token of [rep.token, laptop]) {
+      const refused = await h.call('GET', '/v1/auth/me', undefined, token);
+      expect(refused.status).toBe(401);
+      expect(refused.json.error.message).toMatch(/an admin signed you out.*sign in again/);
+    }
+    expect((await h.call('GET', '/v1/auth/me', undefined, manager.token)).status).toBe(200);
+    expect((await h.call('GET', '/v1/auth/me', undefined, await h.signIn(rep.email))).status).toBe(200);
   });
 
   it('refuses requests without a token, or with a made-up one', async () => {

@@ -43,4 +43,9 @@ it('the CLI creates a team and its admin, and the started server lets that admin
     server.kill('SIGTERM');
     await new Promise((resolve) => server.on('exit', resolve));
   }
+  // A lost laptop: the admin's one sign-in is ended from the command line.
+  const signedOut = await run(TSX, [CLI, 'sign-out-user', '--email', 'boss@acme.com'], { env });
+  expect(signedOut.stdout).toMatch(/boss@acme.com is signed out everywhere \(1 sign-in ended\)/);
+  const unknown = await run(TSX, [CLI, 'sign-out-user', '--email', 'nobody@acme.com'], { env }).catch((error: { stderr: string; code: number }) => error);
+  expect(unknown).toMatchObject({ code: 1, stderr: expect.stringMatching(/no user nobody@acme.com/) });
 }, 180_000);
