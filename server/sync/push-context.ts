@@ -30,9 +30,13 @@ export class Rejection extends Error {
   }
 }
 
-export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[]): string {
   return issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      // zod says "Unrecognized key(s)"; the sender needs to know what to do about them.
+      const message = issue.code === 'unrecognized_keys' && issue.keys ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}: remove ${issue.keys.length > 1 ? 'them' : 'it'}` : issue.message;
+      return issue.path.length ? `${issue.path.map(String).join('.')}: ${message}` : message;
+    })
     .join('; ');
 }
