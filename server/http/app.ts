@@ -20,6 +20,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions;
   signInRateLimit?: RateLimitOptions;
   maxBodyBytes?: number;
+  /** Bytes of records per pull page (server/sync/pull.ts MAX_PULL_BYTES by default). */
+  maxPullBytes?: number;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -30,6 +32,7 @@ export interface AppDeps {
   clock: ServerClock;
   /** Sign-in attempts per email: 5 at once, then one every 10 s, so passwords cannot be guessed at speed. */
   signInLimiter: RateLimiter;
+  maxPullBytes?: number;
 }
 
 export const SIGN_IN_RATE_LIMIT: RateLimitOptions = { burst: 5, perSecond: 0.1 };
@@ -37,7 +40,7 @@ export const SIGN_IN_RATE_LIMIT: RateLimitOptions = { burst: 5, perSecond: 0.1 }
 /** The team backend as a Hono app: routes are thin, the work is in server/accounts and server/sync. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const now = options.now ?? (() => new Date());
-  const deps: AppDeps = { db: options.db, now, clock: new ServerClock(() => now().getTime()), signInLimiter: new RateLimiter(options.signInRateLimit ?? SIGN_IN_RATE_LIMIT, () => now().getTime()) };
+  const deps: AppDeps = { db: options.db, now, maxPullBytes: options.maxPullBytes, clock: new ServerClock(() => now().getTime()), signInLimiter: new RateLimiter(options.signInRateLimit ?? SIGN_IN_RATE_LIMIT, () => now().getTime()) };
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, () => now().getTime());
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const app = new Hono<AppEnv>();

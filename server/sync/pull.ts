@@ -5,7 +5,15 @@ import type { SyncDeps } from './push';
 import { storedRecord } from './record-rows';
 import type { PackedVersions } from './packed-versions';
 
+/**
+ * Bytes of record bodies per pull page by default. A page of a thousand leads is about a megabyte, but five
+ * hundred activities with long email summaries could be thirty: past this, the page ends early (hasMore), so
+ * an answer stays well inside a device's timeout on a slow connection.
+ */
+export const MAX_PULL_BYTES = 4 * 1024 * 1024;
+
 interface Row {
+  bytes: number;
   change_no: number;
   source: 'record' | 'conflict';
   kind: SyncTable;
@@ -34,15 +42,22 @@ export async function pullChanges(deps: SyncDeps, caller: Caller, request: PullR
     return { changes: [], conflicts: [], settings: null, checkpoint: 0, hasMore: true, resyncRequired: true, serverClock };
   }
   const rows = await deps.db.query<Row>(
-    `SELECT change_no, source, kind, body, versions FROM (
-       SELECT change_no, 'record' AS source, kind, body, versions FROM records WHERE team_id = $1 AND change_no > $2 AND change_no <= $3
+    `SELECT change_no, source, kind, body, versions, bytes FROM (
+       SELECT change_no, 'record' AS source, kind, body, versions, octet_length(body::text) AS bytes FROM records WHERE team_id = $1 AND change_no > $2 AND change_no <= $3
        UNION ALL
-       SELECT change_no, 'conflict' AS source, kind, body::json, NULL::jsonb FROM conflicts WHERE team_id = $1 AND author_id = $4 AND change_no > $2 AND change_no <= $3
+       SELECT change_no, 'conflict' AS source, kind, body::json, NULL::jsonb, 0 FROM conflicts WHERE team_id = $1 AND author_id = $4 AND change_no > $2 AND change_no <= $3
      ) page ORDER BY change_no LIMIT $5`,
     [caller.teamId, request.after, counter, caller.id, request.limit + 1],
   );
-  const hasMore = rows.length > request.limit;
-  const page = rows.slice(0, request.limit);
+  // At least one change per page, however large, so that a pull always moves on.
+  let end = Math.min(rows.length, request.limit);
+  const maxBytes = deps.maxPullBytes ?? MAX_PULL_BYTES;
+  for (let i = 0, bytes = 0; i < end; i++) {
+    bytes += Number(rows[i]!.bytes);
+    if (bytes > maxBytes && i > 0) end = i;
+  }
+  const hasMore = rows.length > end;
+  const page = rows.slice(0, end);
   const changes: Change[] = [];
   const conflicts: ConflictNotice[] = [];
   for (const row of page) {

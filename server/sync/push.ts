@@ -16,6 +16,8 @@ export interface SyncDeps {
   db: SqlDatabase;
   clock: ServerClock;
   now: () => Date;
+  /** Bytes of records per pull page; see pull.ts. */
+  maxPullBytes?: number;
 }
 
 /**

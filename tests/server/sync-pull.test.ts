@@ -3,7 +3,7 @@ import { DEFAULT_TEAM_SETTINGS } from '../../lib/schema';
 import { purgeExpired } from '../../server/sync/purge';
 import { describeEachBackend, useMigratedDatabase } from './backends';
 import { createHarness } from './harness';
-import { makeLead, stamper } from './records';
+import { makeActivity, makeLead, stamper } from './records';
 import { newClientId, pullAll, push, put } from './sync-calls';
 
 describeEachBackend('pulling changes', (backend) => {
@@ -31,6 +31,29 @@ describeEachBackend('pulling changes', (backend) => {
     const caughtUp = await h.call('POST', '/v1/sync/pull', { after, limit: 10 }, users[0]!.token);
     expect(caughtUp.json).toMatchObject({ changes: [], hasMore: false, checkpoint: after });
     expect((await h.call('GET', '/v1/sync/pull?after=-1', undefined, users[0]!.token)).status).toBe(400);
+  });
+
+  it('a page of long records ends early, by size, and the next pages bring the rest exactly once', async () => {
+    const h = createHarness(database(), { maxPullBytes: 150 * 1024 });
+    const { users } = await h.team(['rep']);
+    const clock = stamper('a');
+    const lead = makeLead(clock(), { domain: 'long-threads.example', ownerId: users[0]!.id });
+    // Twelve follow-ups of 60 KB each (20,000 Chinese characters).
+    const activities = Array.from({ length: 12 }, (_, i) => makeActivity(clock(), lead.id, { ownerId: users[0]!.id, summary: `第${i}次`.padEnd(20_000, '询价') }));
+    await push(h, users[0]!, newClientId(), [put('leads', lead), ...activities.map((activity) => put('activities', activity))]);
+    const sizes: number[] = [];
+    const ids: string[] = [];
+    let after = 0;
+    for (let page = 0; page < 20; page++) {
+      const { json } = await h.call('GET', `/v1/sync/pull?after=${after}&limit=500`, undefined, users[0]!.token);
+      sizes.push(json.changes.length);
+      ids.push(...json.changes.map((c: any) => c.record.id));
+      after = json.checkpoint;
+      if (!json.hasMore) break;
+    }
+    expect(ids).toEqual([lead.id, ...activities.map((activity) => activity.id)]);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(3);
+    expect(sizes.length).toBeGreaterThanOrEqual(5);
   });
 
   it('a record changed again moves past the checkpoint, so a client that pulled it gets the new version', async () => {
