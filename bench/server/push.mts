@@ -2,7 +2,8 @@
 //  1. throughput: batches of 100 new-lead mutations from one device, vs a raw batched upsert of the same
 //     records into a plain table in the same database, in the same run (target: >= 5,000 mutations/s and
 //     within 2x of the raw upsert; after 3 uncounted warm-up batches of each);
-//  2. 20 devices pushing edits and pulling for a while: errors, lost mutations, p95 latency.
+//  2. 20 devices pushing edits and pulling for a while: errors, lost mutations, p95 latency;
+//  3. the server's share of a device's first pull of 100,000 leads (pages of 1,000 from PostgreSQL).
 // Storage: DATABASE_URL or TEST_DATABASE_URL (PostgreSQL); without either, embedded PGlite (said plainly).
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -23,6 +24,7 @@ const BATCH = 100;
 const WARM_UP = 3;
 const BATCHES = Number(args['server-batches'] ?? (quick ? 20 : 100));
 const CLIENTS = 20;
+const PULL_LEADS = Number(args['pull-leads'] ?? (quick ? 10_000 : 100_000));
 const SECONDS = Number(args['server-seconds'] ?? (quick ? 10 : 60));
 const THROUGHPUT_TARGET = 5_000;
 const RATIO_TARGET = 2;
@@ -183,6 +185,35 @@ async function main() {
     say(`${CLIENTS} devices for ${SECONDS} s: ${latencies.length} requests, ${errors} errors, ${lost} lost edits, p95 ${p95} ms`);
     if (errors > 0) failures.push(`${errors} requests failed with ${CLIENTS} devices`);
     if (lost > 0) failures.push(`${lost} acknowledged edits are not on the server`);
+
+    // 3. The server's share of a device's first pull: a team of PULL_LEADS leads read in pages of 1,000 (as the
+    //    extension asks), each page validated and serialised as it is sent. The device's share (parsing, storing
+    //    into IndexedDB) is measured by bench/sync.mjs against a raw IndexedDB add.
+    const puller = (await h.quickTeam(['manager'])).users[0]!.token;
+    const seed = stamper('benchseeder0001');
+    for (let n = 0, id = 1; n < PULL_LEADS; n += 300) {
+      const mutations = Array.from({ length: Math.min(300, PULL_LEADS - n) }, (_, i) => ({ op: 'put', table: 'leads', mutationId: id++, record: makeLead(seed(), { name: `Pulled Company ${n + i}`, domain: `pulled-${n + i}.example`, code: `LX2027${String(n + i + 1).padStart(6, '0')}` }) }));
+      const seeded = await call('/v1/sync/push', puller, JSON.stringify({ clientId: 'bench-seeder', mutations }));
+      const refused = seeded.json?.results?.find((result: { status: string }) => result.status !== 'applied');
+      if (seeded.status !== 200 || refused) throw new Error(`seeding answered ${seeded.status}: ${JSON.stringify(refused ?? seeded.json).slice(0, 300)}`);
+    }
+    let pulled = 0;
+    let pullAfter = 0;
+    const pageMs: number[] = [];
+    const pullStart = performance.now();
+    for (;;) {
+      const t = performance.now();
+      const page = await call(`/v1/sync/pull?after=${pullAfter}&limit=1000`, puller);
+      pageMs.push(performance.now() - t);
+      if (page.status !== 200) throw new Error(`pull answered ${page.status}`);
+      pulled += page.json.changes.length;
+      pullAfter = page.json.checkpoint;
+      if (!page.json.hasMore) break;
+    }
+    const pullMs = performance.now() - pullStart;
+    results.firstPull = { leads: pulled, pages: pageMs.length, ms: Math.round(pullMs), p95PageMs: Number(percentile(pageMs, 95).toFixed(1)) };
+    say(`server's share of a first pull of ${pulled.toLocaleString('en-US')} leads: ${(pullMs / 1000).toFixed(1)} s in ${pageMs.length} pages (p95 ${percentile(pageMs, 95).toFixed(0)} ms a page)`);
+    if (pulled !== PULL_LEADS) failures.push(`the first pull brought ${pulled} of ${PULL_LEADS} leads`);
   } finally {
     await cleanup();
   }
@@ -194,6 +225,8 @@ async function main() {
   console.log(`| push, batches of ${BATCH} new leads | ${t.perSecond.toLocaleString('en-US')} mutations/s | raw batched upsert ${t.rawPerSecond.toLocaleString('en-US')}/s | ${t.ratio}x | >= 5,000/s and <= 2x |`);
   const c = results.concurrent as any;
   console.log(`| ${c.clients} devices pushing and pulling, ${c.seconds} s | ${c.requests} requests, ${c.errors} errors, ${c.lostMutations} lost, p95 ${c.p95Ms} ms | | | no error, nothing lost |`);
+  const p = results.firstPull as any;
+  console.log(`| server's share of a first pull, ${p.leads.toLocaleString('en-US')} leads in pages of 1,000 | ${(p.ms / 1000).toFixed(1)} s (p95 ${p.p95PageMs} ms a page) | | | (add to bench/sync.mjs's device time) |`);
   if (failures.length) {
     console.log(`\n${failures.length} target(s) missed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
     process.exit(1);
