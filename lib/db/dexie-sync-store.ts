@@ -119,14 +119,14 @@ function dexieTx(db: BoundTables, writes: WriteBuffer, onSettings: (settings: Te
       // read goes on until it has `limit` entries or the outbox ends.
       const entries: OutboxEntry[] = [];
       let after = 0;
-      while (entries.length < limit) {
+      for (;;) {
         const from = db.outbox.where('mutationId').above(after);
         const rows = await (limit === Infinity ? from : from.limit(limit - entries.length)).toArray();
-        if (rows.length === 0) break;
         entries.push(...(await asSent(rows)));
+        // A read without a limit took the whole outbox at once.
+        if (rows.length === 0 || limit === Infinity || entries.length >= limit) return entries;
         after = rows[rows.length - 1]!.mutationId!;
       }
-      return entries;
     },
     appendMutation: async (mutation: MutationBody) => (await db.outbox.add({ mutation })) as number,
     replaceMutation: async (entry) => void (await db.outbox.put({ mutationId: entry.mutationId, mutation: entry.mutation })),

@@ -107,7 +107,10 @@ export class SyncEngine {
         if (!(error instanceof SyncError) || error.code !== 'too_large') throw error;
         // Fewer at a time; a single change the server will never take is set aside, so the rest still go.
         if (batch.length > 1) batchSize = Math.ceil(batch.length / 2);
-        else rejected += await this.setAsideUnsendable(batch[0]!, error.message);
+        else {
+          await this.setAsideUnsendable(batch[0]!, error.message);
+          rejected++;
+        }
         continue;
       }
       const acknowledged = await this.options.store.transaction((tx) => this.acknowledge(tx, batch, response));
@@ -122,14 +125,13 @@ export class SyncEngine {
    * A change larger than the server takes, alone: it leaves the outbox and is listed with the refused changes
    * (the popup shows them), so the changes behind it are not held back for ever. The device keeps its copy.
    */
-  private async setAsideUnsendable(entry: OutboxEntry, serverMessage: string): Promise<number> {
+  private async setAsideUnsendable(entry: OutboxEntry, serverMessage: string): Promise<void> {
     await this.options.store.transaction(async (tx) => {
       await tx.removeMutationsUpTo(entry.mutationId);
       await tx.addRejections([
         { mutationId: entry.mutationId, mutation: entry.mutation, code: 'too_large', message: `this change is too large for the team server (${serverMessage}); it stays on this device only`, at: this.now().toISOString() },
       ]);
     });
-    return 1;
   }
 
   private async acknowledge(tx: SyncStoreTx, sent: OutboxEntry[], response: PushResponse): Promise<{ rejected: number; more: boolean }> {

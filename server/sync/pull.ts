@@ -1,6 +1,6 @@
 import type { Caller } from '../accounts/accounts';
 import type { Change, ConflictNotice, PullRequest, PullResponse } from '../../lib/sync/protocol';
-import type { SyncTable } from '../../lib/sync/tables';
+import type { AnySyncRecord, SyncTable } from '../../lib/sync/tables';
 import type { SyncDeps } from './push';
 import { storedRecord } from './record-rows';
 import type { PackedVersions } from './packed-versions';
@@ -17,7 +17,8 @@ interface Row {
   change_no: number;
   source: 'record' | 'conflict';
   kind: SyncTable;
-  body: Record<string, unknown>;
+  /** A record's body, or a conflict notice. */
+  body: AnySyncRecord;
   versions: PackedVersions | null;
 }
 
@@ -62,8 +63,8 @@ export async function pullChanges(deps: SyncDeps, caller: Caller, request: PullR
   const conflicts: ConflictNotice[] = [];
   for (const row of page) {
     const changeNo = Number(row.change_no);
-    if (row.source === 'record') changes.push({ changeNo, table: row.kind, record: storedRecord(row as never) } as Change);
-    else conflicts.push({ changeNo, ...(row.body as Omit<ConflictNotice, 'changeNo'>) });
+    if (row.source === 'record') changes.push({ changeNo, table: row.kind, record: storedRecord(row) } as Change);
+    else conflicts.push({ changeNo, ...(row.body as unknown as Omit<ConflictNotice, 'changeNo'>) });
   }
   const checkpoint = hasMore ? Number(page[page.length - 1]!.change_no) : Math.max(counter, request.after);
   const settingsChanged = Number(team.settings_change_no) > request.after && team.settings !== null;
